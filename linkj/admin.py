@@ -1,0 +1,48 @@
+"""Admin pieces that partners, news and events share."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from linkj.images import rendition
+
+
+def language_completeness(obj, fields: tuple[str, ...]) -> str:
+    """One badge per language: filled when every listed field has text in that language."""
+    badges = []
+    for code, _name in settings.LANGUAGES:
+        complete = all(getattr(obj, f"{field}_{code}", None) for field in fields)
+        badges.append(
+            (
+                "lang-badge lang-badge--" + ("complete" if complete else "missing"),
+                _("%(language)s complete") % {"language": code.upper()}
+                if complete
+                else _("%(language)s missing") % {"language": code.upper()},
+                code.upper() + (" ✓" if complete else " ✗"),
+            )
+        )
+    return format_html_join(" ", '<span class="{}" title="{}">{}</span>', badges)
+
+
+def thumbnail(field_file, alt: str = "") -> str:
+    if not field_file:
+        return "—"
+    thumb = rendition(field_file, 80)
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumb">',
+        thumb.url,
+        thumb.width,
+        thumb.height,
+        alt,
+    )
+
+
+class AuditedAdminMixin:
+    """Records who last changed an object (`updated_by`)."""
+
+    def save_model(self, request, obj, form, change):
+        if hasattr(obj, "updated_by_id"):
+            obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

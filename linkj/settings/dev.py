@@ -1,0 +1,14 @@
+"""Development: debug on, a throwaway secret, local hosts."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = True
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret-" + "x" * 40
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+
+from linkj.images import rendition
+
+register = template.Library()
+
+
+def _other_language_url(request, code: str) -> str:
+    url = translate_url(request.path, code)
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page in every language: for the switcher and hreflang links."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = _other_language_url(request, code)
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    request = context["request"]
+    page = request.GET.get("page", "")
+    path = request.path
+    if page.isdigit() and page != "1":
+        path = f"{path}?page={page}"
+    return request.build_absolute_uri(path)
+
+
+@register.simple_tag
+def lang_attr(obj, field_name: str) -> str:
+    """` lang="ja"` when a translated field falls back to Japanese on another language page."""
+    current = get_language() or settings.LANGUAGE_CODE
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if current == default:
+        return ""
+    own = getattr(obj, f"{field_name}_{current.replace('-', '_')}", None)
+    if own:
+        return ""
+    return format_html(' lang="{}"', default)
+
+
+@register.simple_tag
+def image(field_file, widths: str = "320", alt: str = "", sizes: str = "", css_class: str = ""):
+    """An <img> with width, height, srcset and alt, from cached renditions of an upload."""
+    if not field_file:
+        return ""
+    steps = sorted({int(width) for width in str(widths).split(",")})
+    renditions = [rendition(field_file, width) for width in steps]
+    base = renditions[0]
+    srcset = ", ".join(f"{r.url} {r.width}w" for r in renditions)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} '
+        'loading="lazy" decoding="async">',
+        base.url,
+        srcset,
+        sizes or f"{base.width}px",
+        base.width,
+        base.height,
+        alt,
+        format_html(' class="{}"', css_class) if css_class else "",
+    )
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from linkj import views
+
+admin.site.site_header = _("LINK-J back office")
+admin.site.site_title = _("LINK-J back office")
+admin.site.index_title = _("Site content")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# Every public page lives under /ja/ or /en/. A bare "/" gets no pattern, so LocaleMiddleware
+# redirects it to the visitor's preferred language, or Japanese.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("partners/", include("partners.urls")),
+    path("news/", include("news.urls")),
+    path("events/", include("events.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "linkj.views.page_not_found"
+handler500 = "linkj.views.server_error"

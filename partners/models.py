@@ -1,0 +1,289 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
+
+from linkj.images import ValidatedImageField
+
+HOME_COUNTRY = "JP"
+
+
+class Kind(models.TextChoices):
+    UNIVERSITY = "university", _("University")
+    RESEARCH = "research", _("Research institute or park")
+    CLUSTER = "cluster", _("Life-science cluster or association")
+    LOCAL_GOVERNMENT = "local_government", _("Local government")
+    FOUNDATION = "foundation", _("Public foundation")
+    COMPANY = "company", _("Company")
+    OTHER = "other", _("Other")
+
+
+class Region(models.TextChoices):
+    DOMESTIC = "domestic", _("Japan")
+    OVERSEAS = "overseas", _("Overseas")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def public(self) -> PartnerQuerySet:
+        """Partners visitors may see by name. Undisclosed ones still count in every number."""
+        return self.filter(is_disclosed=True)
+
+    def domestic(self) -> PartnerQuerySet:
+        return self.filter(country=HOME_COUNTRY)
+
+    def overseas(self) -> PartnerQuerySet:
+        return self.exclude(country=HOME_COUNTRY)
+
+    def search(self, text: str) -> PartnerQuerySet:
+        """Match names, short names and former names in every language at once.
+
+        modeltranslation only queries the active language's column, so a Japanese word typed
+        on the English page would find nothing; the columns are ORed explicitly.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            condition |= Q(**{f"name_{code}__icontains": text})
+            condition |= Q(**{f"short_name_{code}__icontains": text})
+        former = FormerName.objects.filter(partner=OuterRef("pk"))
+        former_condition = Q()
+        for code, _name in settings.LANGUAGES:
+            former_condition |= Q(**{f"name_{code}__icontains": text})
+        return self.filter(condition | Exists(former.filter(former_condition)))
+
+
+class Partner(models.Model):
+    name = models.CharField(_("official name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("For example UCSD, OUI or MPR.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("ASCII only; one address shared by both languages, e.g. ucsd."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    country = CountryField(_("country"), db_index=True)
+    city = models.CharField(_("city or region"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = ValidatedImageField(
+        _("logo"),
+        upload_to="partners/logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),
+    )
+    logo_width = models.PositiveIntegerField(editable=False, null=True)
+    logo_height = models.PositiveIntegerField(editable=False, null=True)
+    description = models.TextField(_("description"), blank=True)
+    is_disclosed = models.BooleanField(
+        _("name may be published"),
+        default=True,
+        help_text=_(
+            "Untick for a confidential agreement: the partner still counts in every number, "
+            "but visitors never see its name or page."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:partner_detail", kwargs={"slug": self.slug})
+
+    @property
+    def region(self) -> str:
+        return Region.DOMESTIC if self.country == HOME_COUNTRY else Region.OVERSEAS
+
+    @property
+    def is_overseas(self) -> bool:
+        return self.region == Region.OVERSEAS
+
+    def display_name(self) -> str:
+        return self.name if self.is_disclosed else str(_("Undisclosed partner"))
+
+
+class FormerName(models.Model):
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="former_names"
+    )
+    name = models.CharField(_("former name"), max_length=200)
+    until = models.DateField(_("used until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["-until", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScopeItem(models.Model):
+    """One thing a partnership covers, from a list editors maintain."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("scope item")
+        verbose_name_plural = _("scope items")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+class AgreementType(models.TextChoices):
+    MOU = "mou", _("Memorandum of understanding (MOU)")
+    MUTUAL = "mutual", _("Mutual partnership memorandum")
+    COLLABORATION = "collaboration", _("Collaboration")
+
+
+class AgreementQuerySet(models.QuerySet):
+    def firsts(self) -> AgreementQuerySet:
+        """Each partner's first agreement: the one that made it a partner.
+
+        A renewal or a second memorandum does not make a new partnership, so ordinals and
+        counts are taken over these rows only.
+        """
+        earlier = Agreement.objects.filter(partner=OuterRef("partner")).filter(
+            Q(signed_on__lt=OuterRef("signed_on"))
+            | Q(signed_on=OuterRef("signed_on"), pk__lt=OuterRef("pk"))
+        )
+        return self.filter(~Exists(earlier))
+
+    def as_of(self, date: datetime.date | None) -> AgreementQuerySet:
+        return self if date is None else self.filter(signed_on__lte=date)
+
+
+class Agreement(models.Model):
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="agreements"
+    )
+    signed_on = models.DateField(
+        _("signed on"),
+        help_text=_(
+            "When only the month or year is known, enter its first day and set the precision."
+        ),
+    )
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    agreement_type = models.CharField(
+        pgettext_lazy("agreement", "type"),
+        max_length=20,
+        choices=AgreementType.choices,
+        default=AgreementType.MOU,
+    )
+    term_years = models.PositiveSmallIntegerField(_("term in years"), null=True, blank=True)
+    scope_items = models.ManyToManyField(
+        ScopeItem, verbose_name=_("scope"), blank=True, related_name="agreements"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["signed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_years__isnull=True) | Q(term_years__gte=1, term_years__lte=99),
+                name="agreement_term_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision="day")
+                | Q(date_precision="month", signed_on__day=1)
+                | Q(date_precision="year", signed_on__day=1, signed_on__month=1),
+                name="agreement_date_matches_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} ({self.signed_on_display()})"
+
+    def clean(self) -> None:
+        if (
+            self.signed_on
+            and self.date_precision == DatePrecision.MONTH
+            and self.signed_on.day != 1
+        ):
+            raise ValidationError(
+                {"signed_on": _("With month precision, enter the first day of the month.")}
+            )
+        if (
+            self.signed_on
+            and self.date_precision == DatePrecision.YEAR
+            and (self.signed_on.day != 1 or self.signed_on.month != 1)
+        ):
+            raise ValidationError({"signed_on": _("With year precision, enter 1 January.")})
+
+    def signed_on_display(self) -> str:
+        if self.date_precision == DatePrecision.YEAR:
+            return formats.date_format(self.signed_on, "Y")
+        if self.date_precision == DatePrecision.MONTH:
+            return formats.date_format(self.signed_on, "YEAR_MONTH_FORMAT")
+        return formats.date_format(self.signed_on, "DATE_FORMAT")
+
+
+class Side(models.TextChoices):
+    LINKJ = "linkj", _("LINK-J")
+    PARTNER = "partner", _("Partner")
+
+
+class Signatory(models.Model):
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="signatories"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from partners import ledger
+from partners.models import Kind
+
+register = template.Library()
+
+KIND_PHRASES = {
+    Kind.UNIVERSITY: _("with a university"),
+    Kind.RESEARCH: _("with a research institute or park"),
+    Kind.CLUSTER: _("with a life-science cluster or association"),
+    Kind.LOCAL_GOVERNMENT: _("with a local government"),
+    Kind.FOUNDATION: _("with a public foundation"),
+    Kind.COMPANY: _("with a company"),
+    Kind.OTHER: _("with a partner of another kind"),
+}
+
+
+@register.filter
+def ordinal(number: int) -> str:
+    """11 → "11th" in English, "11例目" in Japanese."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return ""
+    if (get_language() or "ja").startswith("ja"):
+        return f"{number}例目"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@register.simple_tag
+def kind_phrase(kind: str) -> str:
+    return KIND_PHRASES.get(kind, KIND_PHRASES[Kind.OTHER])
+
+
+@register.inclusion_tag("partners/includes/summary.html")
+def partnership_summary(as_of: datetime.date | None = None) -> dict:
+    return {"totals": ledger.totals(as_of), "as_of": as_of}
+
+
+@register.inclusion_tag("partners/includes/history_table.html")
+def partnership_history(as_of: datetime.date | None = None, caption: str = "") -> dict:
+    """The chronological partnership table as it stood on a date, for releases to append."""
+    return {
+        "rows": ledger.ledger(as_of).prefetch_related("scope_items"),
+        "as_of": as_of,
+        "caption": caption,
+    }
+
+
+@register.filter(name="kind_phrase_filter")
+def kind_phrase_filter(kind: str) -> str:
+    return KIND_PHRASES.get(kind, KIND_PHRASES[Kind.OTHER])

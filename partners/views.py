@@ -1,0 +1,126 @@
+from django.db.models import Min, Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from . import ledger
+from .filters import PartnerFilter, display_name_expression
+from .models import Agreement, FormerName, Partner, Signatory
+
+
+class PartnerListView(FilterView):
+    filterset_class = PartnerFilter
+    template_name = "partners/partner_list.html"
+    context_object_name = "partners"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return (
+            Partner.objects.public()
+            .annotate(
+                first_signed=Min("agreements__signed_on"), display_name=display_name_expression()
+            )
+            .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # Treat a query string of only empty values as unbound, so the page starts unfiltered.
+        if kwargs["data"] is not None and not any(kwargs["data"].values()):
+            kwargs["data"] = None
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        filterset_class = self.get_filterset_class()
+        self.filterset = self.get_filterset(filterset_class)
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            self.object_list = self.filterset.sorted_queryset()
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["is_filtered"] = self.filterset.is_bound
+        context["ordinals"] = {row.partner_id: row.ordinal for row in ledger.ledger()}
+        context["totals"] = ledger.totals()
+        return context
+
+
+class PartnerDetailView(DetailView):
+    template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_object(self, queryset=None):
+        signatories = Signatory.objects.order_by("side", "position", "pk")
+        agreements = Agreement.objects.prefetch_related(
+            "scope_items", Prefetch("signatories", queryset=signatories)
+        ).order_by("signed_on", "pk")
+        return get_object_or_404(
+            Partner.objects.public().prefetch_related(
+                "former_names", Prefetch("agreements", queryset=agreements)
+            ),
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreements = list(self.object.agreements.all())
+        context["agreements"] = agreements
+        context["standing"] = ledger.standing_of(agreements[0]) if agreements else None
+        return context
+
+
+class HistoryView(TemplateView):
+    template_name = "partners/history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = ledger.ledger().prefetch_related("scope_items")
+        years = ledger.per_year()
+        context["years"] = years
+        context["chart"] = bar_chart(years)
+        context["totals"] = ledger.totals()
+        return context
+
+
+def bar_chart(years: list[dict], *, bar_width: int = 36, gap: int = 18, height: int = 180) -> dict:
+    """Geometry for a stacked bar chart drawn as SVG by the template: no script, no library."""
+    top = max((year["total"] for year in years), default=0) or 1
+    scale = height / top
+    left, bottom = 32, 28
+    bars = []
+    for index, year in enumerate(years):
+        x = left + gap + index * (bar_width + gap)
+        domestic_height = round(year["domestic"] * scale)
+        overseas_height = round(year["overseas"] * scale)
+        bars.append(
+            {
+                **year,
+                "x": x,
+                "label_x": x + bar_width / 2,
+                "domestic_y": 10 + height - domestic_height,
+                "domestic_height": domestic_height,
+                "overseas_y": 10 + height - domestic_height - overseas_height,
+                "overseas_height": overseas_height,
+                "total_y": 10 + height - domestic_height - overseas_height - 4,
+            }
+        )
+    width = left + gap + len(years) * (bar_width + gap)
+    ticks = [
+        {"value": value, "y": 10 + height - round(value * scale)} for value in range(0, top + 1)
+    ]
+    return {
+        "bars": bars,
+        "bar_width": bar_width,
+        "width": max(width, 200),
+        "height": height + 10 + bottom,
+        "axis_y": 10 + height,
+        "axis_x": left,
+        "label_y": 10 + height + 18,
+        "ticks": ticks if top <= 10 else ticks[:: max(1, top // 5)],
+    }
