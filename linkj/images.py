@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -115,18 +116,24 @@ class ValidatedImageFormField(forms.ImageField):
         return attrs
 
 
+class ValidatedImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        # Every way of storing a file ends here: a form, `instance.logo.save(...)`, or an
+        # uncommitted file assigned before `instance.save()` (FileField.pre_save calls this).
+        if not getattr(content, "linkj_reencoded", False):
+            cleaned = clean_image(content)
+            name = f"{PurePosixPath(name).stem}{PurePosixPath(cleaned.name).suffix}"
+            content = cleaned
+        super().save(name, content, save)
+
+
 class ValidatedImageField(models.ImageField):
     """An ImageField whose every save path (admin, ORM, loader) goes through clean_image."""
 
+    attr_class = ValidatedImageFieldFile
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ValidatedImageFormField, **kwargs})
-
-    def pre_save(self, model_instance, add):
-        file = getattr(model_instance, self.attname)
-        if file and not file._committed and not getattr(file.file, "linkj_reencoded", False):
-            cleaned = clean_image(file.file)
-            file.save(cleaned.name, cleaned, save=False)
-        return super().pre_save(model_instance, add)
 
 
 @dataclass(frozen=True)
