@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = "Create demo accounts (admin, editor, publisher) for a local demo. Refuses when DEBUG is off."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Only say what would be created.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only say what would be created."
+        )
 
     def handle(self, *args, dry_run=False, **options):
         if not settings.DEBUG:
