@@ -123,3 +123,32 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core 4.14 (MPL-2.0), tests only
+
+
+@pytest.fixture
+def axe(browser, live_server):
+    """Run axe-core's WCAG 2.2 A/AA rules on a page and return the violations.
+
+    The audit runs in a context that bypasses the CSP, only so the test can inject axe;
+    the pages themselves are served with their normal policy.
+    """
+
+    def audit(path: str, locale: str = "ja-JP") -> list[dict]:
+        context = browser.new_context(locale=locale, base_url=live_server.url, bypass_csp=True)
+        page = context.new_page()
+        page.goto(path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+        )
+        context.close()
+        return [
+            {"id": v["id"], "help": v["help"], "nodes": [n["html"][:120] for n in v["nodes"][:3]]}
+            for v in result["violations"]
+        ]
+
+    return audit
