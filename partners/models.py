@@ -28,8 +28,9 @@ class Kind(models.TextChoices):
 
 
 class Region(models.TextChoices):
-    DOMESTIC = "domestic", _("Japan")
-    OVERSEAS = "overseas", _("Overseas")
+    # Context "region": a bare "Japan" would also translate django-countries' country name.
+    DOMESTIC = "domestic", pgettext_lazy("region", "Japan")
+    OVERSEAS = "overseas", pgettext_lazy("region", "Overseas")
 
 
 class PartnerQuerySet(models.QuerySet):

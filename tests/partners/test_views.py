@@ -257,3 +257,11 @@ def test_urls_are_translated_per_language():
         assert reverse("partners:partner_list") == "/en/partners/"
     with translation.override("ja"):
         assert reverse("partners:history") == "/ja/partners/history/"
+
+
+def test_country_names_come_from_the_country_list_not_the_region_labels(client, demo_partners):
+    japanese = client.get("/ja/partners/osaka/").content.decode()
+    assert "<dd>日本</dd>" in japanese
+    assert "自治体との提携として3例目" in japanese
+    english = client.get("/en/partners/?region=domestic").content.decode()
+    assert "Local government / Japan" in english
