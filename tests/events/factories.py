@@ -55,8 +55,9 @@ class EventFactory(factory.django.DjangoModelFactory):
     summary_en = "The latest in life science."
     venue = factory.SubFactory(VenueFactory)
     starts_at = factory.Sequence(
-        lambda n: datetime.datetime(2027, 1, 10, 10, 0, tzinfo=datetime.UTC)
-        + datetime.timedelta(days=n)
+        lambda n: (
+            datetime.datetime(2027, 1, 10, 10, 0, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
+        )
     )
     ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=2))
     format = Format.IN_PERSON
