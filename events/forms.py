@@ -9,30 +9,35 @@ editor typed stays in the form.
 import datetime
 
 from django import forms
-from django.contrib.admin import widgets
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Event
 from .timezones import make_aware_strict
 
+# Native date and time inputs rather than the admin's calendar widgets: those add "Now" and
+# "Today" buttons and a warning about the browser's offset from the server, both of which
+# refer to the editor's clock, not the venue's.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
 
 class EventAdminForm(forms.ModelForm):
-    start_date = forms.DateField(label=_("start date"), widget=widgets.AdminDateWidget)
+    start_date = forms.DateField(label=_("start date"), widget=DATE_INPUT)
     start_time = forms.TimeField(
         label=_("start time"),
-        widget=widgets.AdminTimeWidget,
+        widget=TIME_INPUT,
         help_text=_("Local time at the venue."),
     )
     end_date = forms.DateField(
         label=_("end date"),
-        widget=widgets.AdminDateWidget,
+        widget=DATE_INPUT,
         required=False,
         help_text=_("Leave empty when the event ends on the day it starts."),
     )
     end_time = forms.TimeField(
         label=_("end time"),
-        widget=widgets.AdminTimeWidget,
+        widget=TIME_INPUT,
         help_text=_("Local time at the venue."),
     )
 

@@ -62,3 +62,41 @@ def test_the_lounge_page_lists_the_next_seminar_with_both_times_and_its_ics_down
     google = page.get_by_role("link", name="Googleカレンダーに追加")
     assert google.get_attribute("href").startswith("https://calendar.google.com/calendar/render")
     assert page.console_errors == []
+
+
+def test_an_editor_entering_a_skipped_new_york_time_sees_why_and_keeps_the_form(page, login):
+    from django.contrib.auth import get_user_model
+
+    from events.models import Event
+
+    lounge = NewYorkLoungeFactory()
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "x")
+    login(page, editor)
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto("/admin/events/event/add/")
+    page.locator("#id_title_ja").fill("夏時間の日のセミナー")
+    page.get_by_role("tab", name="EN").first.click()
+    page.locator("#id_title_en").fill("Seminar on the clock-change day")
+    page.locator("#id_venue").select_option(str(lounge.pk))
+    page.locator("#id_start_date").fill("2027-03-14")
+    page.locator("#id_start_time").fill("02:30")
+    page.locator("#id_end_time").fill("04:00")
+    page.locator("input[name=_save]").first.click()
+
+    error = page.locator(".errorlist").filter(has_text="存在しません")
+    error.wait_for()
+    assert "夏時間" in error.inner_text()
+    assert page.locator("#id_title_ja").input_value() == "夏時間の日のセミナー"
+    assert page.locator("#id_start_time").input_value() == "02:30"
+    assert not Event.objects.exists()
+
+    page.locator("#id_start_time").fill("03:30")
+    page.locator("input[name=_save]").first.click()
+    page.wait_for_url("**/admin/events/event/")
+    # The slug was filled in from the English title by the admin's own script.
+    event = Event.objects.get(slug="seminar-on-the-clock-change-day")
+    assert event.starts_at == datetime.datetime(2027, 3, 14, 3, 30, tzinfo=NEW_YORK)
+    # The admin has no <link rel="icon">, so the browser asks for /favicon.ico (not ours).
+    assert [url for url in failed if not url.endswith("/favicon.ico")] == []
+    assert [e for e in page.console_errors if "Failed to load resource" not in e] == []
