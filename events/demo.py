@@ -160,7 +160,7 @@ EVENTS = [
             "body_en": "<p>Further details will be announced as soon as they are settled.</p>",
             "starts_at": _at(NEW_YORK, 2022, 12, 15, 19, 0),
             "ends_at": _at(NEW_YORK, 2022, 12, 15, 20, 30),
-            "status": Status.TBA,
+            "status": Status.SCHEDULED,
             "format": Format.HYBRID,
             "online_info_ja": "日本からはオンラインでライブ視聴できます（日本時間12月16日の朝）。",
             "online_info_en": (
