@@ -100,7 +100,6 @@ class EventDetailView(DetailView):
         context["speakers"] = list(event.speakers.all())
         context["partners"] = list(event.partners.public())
         context["has_ended"] = event.has_ended()
-        context["is_in_progress"] = event.is_in_progress()
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -47,6 +47,7 @@ def test_the_upcoming_page_lists_an_event_in_progress(client):
     EventFactory(title_ja="終了したセミナー", starts_at=at(hours=-3), ends_at=at(hours=-1))
     html = client.get("/ja/events/").content.decode()
     assert "進行中のセミナー" in html
+    assert "開催中" in html
     assert "終了したセミナー" not in html
     past = client.get("/ja/events/past/").content.decode()
     assert "終了したセミナー" in past
