@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from linkj.images import ValidatedImageField
 from linkj.richtext import RichTextField
 from partners.models import Partner
 
@@ -330,6 +331,16 @@ class Speaker(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     affiliation = models.CharField(_("affiliation and title"), max_length=250, blank=True)
+    photo = ValidatedImageField(
+        _("photo"),
+        upload_to="events/speakers/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),
+    )
+    photo_width = models.PositiveIntegerField(editable=False, null=True)
+    photo_height = models.PositiveIntegerField(editable=False, null=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -237,3 +237,21 @@ def test_japanese_pages_contain_no_untranslated_interface_text(client):
         html = client.get(url).content.decode()
         for word in english_words:
             assert f">{word}" not in html, (url, word)
+
+
+def test_a_speaker_photo_is_shown_as_a_reencoded_rendition(client):
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from tests.events.factories import SpeakerFactory
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 400), "teal").save(buffer, "PNG")
+    speaker = SpeakerFactory(photo=ContentFile(buffer.getvalue(), name="face.png"))
+    assert speaker.photo_width == 400
+    html = client.get(speaker.event.get_absolute_url()).content.decode()
+    assert 'class="speaker__photo"' in html
+    assert "/media/renditions/" in html
+    assert 'alt=""' in html
