@@ -7,6 +7,7 @@ and the site's host, so a subscriber's calendar updates an event instead of dupl
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -64,8 +65,10 @@ def build_calendar(events: Iterable[Event], *, build_url, name: str) -> bytes:
         url = build_url(event.get_absolute_url())
         item = IEvent()
         item.add("uid", uid(event))
-        item.add("dtstamp", event.updated_at)
-        item.add("last-modified", event.updated_at)
+        # RFC 5545 wants both in UTC; without METHOD, DTSTAMP is the last revision time.
+        revised = event.updated_at.astimezone(datetime.UTC)
+        item.add("dtstamp", revised)
+        item.add("last-modified", revised)
         item.add("dtstart", event.starts_at.astimezone(tz))
         item.add("dtend", event.ends_at.astimezone(tz))
         item.add("summary", event.title)

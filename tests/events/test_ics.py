@@ -1,4 +1,5 @@
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -47,7 +48,8 @@ def test_an_event_ics_parses_back_with_the_venue_zone_and_a_vtimezone(client):
     assert str(item["SUMMARY"]) == "Lounge seminar"
     assert str(item["URL"]) == f"http://testserver/en/events/{event.slug}/"
     assert "Yokohama-LINK-J Life Science Lounge @NYC" in str(item["LOCATION"])
-    assert item.decoded("DTSTAMP").tzinfo is not None
+    assert item.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+    assert re.search(rb"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", response.content)
     assert str(item["UID"]) == f"event-{event.pk}@127.0.0.1"
     assert str(item["STATUS"]) == "CONFIRMED"
 
