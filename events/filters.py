@@ -59,7 +59,8 @@ class EventFilter(django_filters.FilterSet):
     month = MonthFilter(
         label=_("Month"),
         help_text=_("YYYY-MM, e.g. 2027-03"),
-        widget=forms.TextInput(attrs={"placeholder": "2027-03", "inputmode": "numeric"}),
+        # A native month picker where the browser has one; elsewhere a text box taking YYYY-MM.
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2027-03"}),
     )
 
     class Meta:

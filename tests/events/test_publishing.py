@@ -51,6 +51,7 @@ def test_the_upcoming_page_lists_an_event_in_progress(client):
     assert "終了したセミナー" not in html
     past = client.get("/ja/events/past/").content.decode()
     assert "終了したセミナー" in past
+    assert '<span class="badge">終了</span>' in past
     assert "進行中のセミナー" not in past
 
 
