@@ -255,3 +255,26 @@ def test_a_speaker_photo_is_shown_as_a_reencoded_rendition(client):
     assert 'class="speaker__photo"' in html
     assert "/media/renditions/" in html
     assert 'alt=""' in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_partner_page_can_list_its_published_events_with_one_prefetch(django_assert_num_queries):
+    from django.db.models import Prefetch
+    from django.template.loader import render_to_string
+
+    from events.models import Event
+    from partners.models import Partner
+
+    partner = PartnerFactory()
+    EventFactory.create_batch(3, partners=[partner], venue=NewYorkLoungeFactory())
+    EventFactory(partners=[partner], publication="draft", title_ja="下書き")
+    events = Event.objects.published().for_listing().order_by("-starts_at")
+    with django_assert_num_queries(2):
+        loaded = Partner.objects.prefetch_related(
+            Prefetch("events", queryset=events, to_attr="published_events")
+        ).get(pk=partner.pk)
+        html = render_to_string(
+            "events/includes/event_cards.html", {"events": loaded.published_events}
+        )
+    assert html.count('class="card event-card') == 3
+    assert "下書き" not in html
