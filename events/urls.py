@@ -1,7 +1,21 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "events"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="events/event_list.html"), name="event_list"),
+    path("", views.EventListView.as_view(), name="event_list"),
+    path("past/", views.PastEventListView.as_view(), name="past_event_list"),
+    path("calendar/", views.calendar_today, name="calendar"),
+    path(
+        "calendar/<int:year>/<int:month>/",
+        views.CalendarMonthView.as_view(),
+        name="calendar_month",
+    ),
+    path("calendar.ics", views.calendar_feed, name="calendar_feed"),
+    path("venues/", views.VenueListView.as_view(), name="venue_list"),
+    path("venues/<slug:slug>/", views.VenueDetailView.as_view(), name="venue_detail"),
+    path("venues/<slug:slug>/calendar.ics", views.venue_feed, name="venue_feed"),
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+    path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
 ]

@@ -1,8 +1,44 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
 from django import template
+from django.utils.html import strip_tags
+
+from events.models import Event
+from events.times import EventTimes, event_times, google_calendar_dates
 
 register = template.Library()
 
 
 @register.inclusion_tag("events/includes/upcoming_events.html")
-def upcoming_events(count: int = 3) -> dict:
-    return {"events": []}
+def upcoming_events(count: int = 3, venue=None) -> dict:
+    """The next `count` published events (optionally at one venue), soonest first."""
+    events = Event.objects.upcoming().for_listing()
+    if venue is not None:
+        events = events.filter(venue=venue)
+    return {"events": list(events[: int(count)])}
+
+
+@register.simple_tag
+def times_of(event: Event) -> EventTimes:
+    return event_times(event)
+
+
+@register.simple_tag(takes_context=True)
+def google_calendar_url(context, event: Event) -> str:
+    request = context.get("request")
+    url = event.get_absolute_url()
+    if request is not None:
+        url = request.build_absolute_uri(url)
+    details = "\n\n".join(part for part in [strip_tags(event.summary or ""), url] if part)
+    query = urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": event.title,
+            "dates": google_calendar_dates(event.starts_at, event.ends_at),
+            "details": details,
+            "location": event.venue.name,
+        }
+    )
+    return f"https://calendar.google.com/calendar/render?{query}"

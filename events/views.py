@@ -1,0 +1,233 @@
+import calendar
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from . import ics
+from .filters import EventFilter
+from .models import Event, Venue
+from .timezones import JAPAN
+
+VENUE_PAGE_EVENTS = 10
+FEED_PAST_DAYS = 365
+
+
+class FilteredEventListView(FilterView):
+    filterset_class = EventFilter
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    paginate_by = 20
+    is_past = False
+
+    def get_queryset(self):
+        events = Event.objects.past() if self.is_past else Event.objects.upcoming()
+        return events.for_listing()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # A query string of only empty values (or only a page number) leaves the list unfiltered.
+        data = kwargs["data"]
+        if data is not None and not any(v for k, v in data.items() if k != "page"):
+            kwargs["data"] = None
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def paginate_queryset(self, queryset, page_size):
+        # An out-of-range or non-numeric page shows the nearest real page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["is_past"] = self.is_past
+        context["today"] = timezone.now().astimezone(JAPAN).date()
+        return context
+
+
+class EventListView(FilteredEventListView):
+    is_past = False
+
+
+class PastEventListView(FilteredEventListView):
+    is_past = True
+
+
+def _can_preview(request) -> bool:
+    return request.user.is_authenticated and request.user.has_perm("events.change_event")
+
+
+def _get_event(request, slug):
+    """A published event for everyone; a draft or scheduled one for editors only."""
+    events = Event.objects.select_related("venue", "category")
+    published = events.published().filter(slug=slug).first()
+    if published is not None:
+        return published, False
+    if _can_preview(request):
+        return get_object_or_404(events, slug=slug), True
+    raise Http404
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_object(self, queryset=None):
+        event, self.is_preview = _get_event(self.request, self.kwargs["slug"])
+        return event
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["is_preview"] = self.is_preview
+        context["speakers"] = list(event.speakers.all())
+        context["partners"] = list(event.partners.public())
+        context["has_ended"] = event.has_ended()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class VenueListView(ListView):
+    template_name = "events/venue_list.html"
+    context_object_name = "venues"
+
+    def get_queryset(self):
+        return Venue.objects.all()
+
+
+class VenueDetailView(DetailView):
+    template_name = "events/venue_detail.html"
+    context_object_name = "venue"
+    slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        return Venue.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        at_venue = Event.objects.filter(venue=self.object).select_related("category")
+        upcoming = list(at_venue.upcoming()[:VENUE_PAGE_EVENTS])
+        past = list(at_venue.past()[:VENUE_PAGE_EVENTS])
+        # The venue is already known: attach it instead of joining it again for every row.
+        for event in [*upcoming, *past]:
+            event.venue = self.object
+        context["upcoming_events"] = upcoming
+        context["past_events"] = past
+        return context
+
+
+def calendar_today(request):
+    today = timezone.now().astimezone(JAPAN).date()
+    return redirect("events:calendar_month", year=today.year, month=today.month)
+
+
+class CalendarMonthView(TemplateView):
+    """A month as a table, server-rendered. Events sit on their date at the venue."""
+
+    template_name = "events/calendar_month.html"
+    first_weekday = calendar.SUNDAY
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, month = self.kwargs["year"], self.kwargs["month"]
+        if not (1 <= month <= 12 and 1900 <= year <= 2999):
+            raise Http404
+        weeks = calendar.Calendar(self.first_weekday).monthdatescalendar(year, month)
+        first, last = weeks[0][0], weeks[-1][-1]
+        events = (
+            Event.objects.published()
+            .for_listing()
+            .overlapping_local_dates(first, last)
+            .order_by("starts_at", "pk")
+        )
+        by_day: dict[datetime.date, list[Event]] = {}
+        for event in events:
+            day = max(event.local_start_date, first)
+            while day <= min(event.local_end_date, last):
+                by_day.setdefault(day, []).append(event)
+                day += datetime.timedelta(days=1)
+        today = timezone.now().astimezone(JAPAN).date()
+        context["month"] = datetime.date(year, month, 1)
+        context["weekdays"] = weeks[0]
+        context["weeks"] = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "events": by_day.get(day, []) if day.month == month else [],
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
+        context["previous_month"] = (context["month"] - datetime.timedelta(days=1)).replace(day=1)
+        context["next_month"] = (context["month"] + datetime.timedelta(days=32)).replace(day=1)
+        context["event_count"] = sum(
+            len(cell["events"]) for week in context["weeks"] for cell in week
+        )
+        return context
+
+
+def _ics_response(body: bytes, filename: str, max_age: int = 900) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, max_age=max_age)
+    return response
+
+
+def event_ics(request, slug):
+    event, is_preview = _get_event(request, slug)
+    body = ics.build_calendar(
+        [event], build_url=request.build_absolute_uri, name=_("LINK-J events")
+    )
+    response = _ics_response(body, f"{event.slug}.ics")
+    if is_preview:
+        add_never_cache_headers(response)
+    return response
+
+
+def _feed_events():
+    since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+    return Event.objects.published().for_listing().filter(ends_at__gte=since).order_by("starts_at")
+
+
+def calendar_feed(request):
+    body = ics.build_calendar(
+        _feed_events(), build_url=request.build_absolute_uri, name=_("LINK-J events")
+    )
+    return _ics_response(body, "link-j-events.ics")
+
+
+def venue_feed(request, slug):
+    venue = get_object_or_404(Venue, slug=slug)
+    body = ics.build_calendar(
+        _feed_events().filter(venue=venue),
+        build_url=request.build_absolute_uri,
+        name=_("LINK-J events: %(venue)s") % {"venue": venue.name},
+    )
+    return _ics_response(body, f"link-j-{venue.slug}.ics")

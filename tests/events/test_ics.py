@@ -1,0 +1,114 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from icalendar import Calendar
+
+from events.models import Publication, Status
+from tests.events.factories import EventFactory, NewYorkLoungeFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW_YORK = ZoneInfo("America/New_York")
+NOW = datetime.datetime(2027, 1, 15, 12, 0, tzinfo=datetime.UTC)
+
+
+def lounge_event(**kwargs):
+    return EventFactory(
+        venue=NewYorkLoungeFactory(),
+        starts_at=datetime.datetime(2027, 3, 18, 18, 0, tzinfo=NEW_YORK),
+        ends_at=datetime.datetime(2027, 3, 18, 19, 30, tzinfo=NEW_YORK),
+        **kwargs,
+    )
+
+
+def parse(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_event_ics_parses_back_with_the_venue_zone_and_a_vtimezone(client):
+    event = lounge_event(title_en="Lounge seminar")
+    response = client.get(f"/en/events/{event.slug}/event.ics")
+    assert f'filename="{event.slug}.ics"' in response["Content-Disposition"]
+    calendar = parse(response)
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
+    timezones = [tz["TZID"] for tz in calendar.walk("VTIMEZONE")]
+    assert timezones == ["America/New_York"]
+    [item] = calendar.walk("VEVENT")
+    start = item.decoded("DTSTART")
+    assert start == datetime.datetime(2027, 3, 18, 22, 0, tzinfo=datetime.UTC)
+    assert item["DTSTART"].params["TZID"] == "America/New_York"
+    assert item.decoded("DTEND") - start == datetime.timedelta(minutes=90)
+    assert str(item["SUMMARY"]) == "Lounge seminar"
+    assert str(item["URL"]) == f"http://testserver/en/events/{event.slug}/"
+    assert "Yokohama-LINK-J Life Science Lounge @NYC" in str(item["LOCATION"])
+    assert item.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+    assert re.search(rb"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", response.content)
+    assert str(item["UID"]) == f"event-{event.pk}@127.0.0.1"
+    assert str(item["STATUS"]) == "CONFIRMED"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_uid_is_stable_across_languages_and_downloads(client):
+    event = lounge_event()
+    uids = {
+        str(parse(client.get(f"/{lang}/events/{event.slug}/event.ics")).walk("VEVENT")[0]["UID"])
+        for lang in ("ja", "en", "ja")
+    }
+    assert len(uids) == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_japanese_calendar_uses_japanese_titles(client):
+    event = lounge_event(title_ja="ラウンジセミナー")
+    calendar = parse(client.get(f"/ja/events/{event.slug}/event.ics"))
+    assert str(calendar.walk("VEVENT")[0]["SUMMARY"]) == "ラウンジセミナー"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_cancelled_event_is_marked_cancelled_in_calendars(client):
+    event = lounge_event(status=Status.CANCELLED)
+    item = parse(client.get(f"/en/events/{event.slug}/event.ics")).walk("VEVENT")[0]
+    assert str(item["STATUS"]) == "CANCELLED"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_feed_lists_every_published_event_with_one_vtimezone_per_zone(client):
+    lounge = lounge_event(title_en="NY")
+    tokyo = EventFactory(venue=VenueFactory(), title_en="Tokyo")
+    EventFactory(title_en="Draft", publication=Publication.DRAFT)
+    calendar = parse(client.get("/en/events/calendar.ics"))
+    summaries = sorted(str(item["SUMMARY"]) for item in calendar.walk("VEVENT"))
+    assert summaries == ["NY", "Tokyo"]
+    assert sorted(tz["TZID"] for tz in calendar.walk("VTIMEZONE")) == [
+        "America/New_York",
+        "Asia/Tokyo",
+    ]
+    assert {str(item["UID"]) for item in calendar.walk("VEVENT")} == {
+        f"event-{lounge.pk}@127.0.0.1",
+        f"event-{tokyo.pk}@127.0.0.1",
+    }
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_venue_feed_lists_only_that_venue(client):
+    lounge_event(title_en="NY")
+    EventFactory(venue=VenueFactory(), title_en="Tokyo")
+    calendar = parse(client.get("/en/events/venues/nyc-lounge/calendar.ics"))
+    assert [str(item["SUMMARY"]) for item in calendar.walk("VEVENT")] == ["NY"]
+    assert "Yokohama" in str(calendar["X-WR-CALNAME"])
+
+
+@time_machine.travel(NOW, tick=False)
+def test_every_event_page_links_to_google_calendar_with_utc_dates(client):
+    event = lounge_event()
+    html = client.get(f"/en/events/{event.slug}/").content.decode()
+    assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
+    assert "dates=20270318T220000Z%2F20270318T233000Z" in html
+    assert f'href="/en/events/{event.slug}/event.ics"' in html

@@ -1,0 +1,67 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from events.models import Venue
+from tests.events.factories import EventFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.create_superuser("boss", "b@example.org", "x"))
+    return client
+
+
+def venue_data(venue, **overrides):
+    data = {
+        "name_ja": venue.name_ja,
+        "name_en": venue.name_en,
+        "slug": venue.slug,
+        "kind": venue.kind,
+        "city_ja": "",
+        "city_en": "",
+        "address_ja": "",
+        "address_en": "",
+        "time_zone": venue.time_zone,
+        "description_ja": "",
+        "description_en": "",
+        "usage_ja": "",
+        "usage_en": "",
+        "map_url": "",
+        "position": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_venue_refuses_a_time_zone_that_is_not_an_iana_name(admin_client):
+    venue = VenueFactory()
+    response = admin_client.post(
+        f"/admin/events/venue/{venue.pk}/change/", venue_data(venue, time_zone="Mars/Olympus")
+    )
+    assert response.status_code == 200
+    assert "Mars/Olympus" in str(response.context["adminform"].form.errors["time_zone"])
+    venue.refresh_from_db()
+    assert venue.time_zone == "Asia/Tokyo"
+
+
+def test_moving_a_venue_to_another_time_zone_recomputes_its_event_dates(admin_client):
+    venue = VenueFactory()
+    event = EventFactory(
+        venue=venue,
+        starts_at=datetime.datetime(2027, 3, 19, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+        ends_at=datetime.datetime(2027, 3, 19, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+    )
+    assert event.local_start_date == datetime.date(2027, 3, 19)
+    response = admin_client.post(
+        f"/admin/events/venue/{venue.pk}/change/",
+        venue_data(venue, time_zone="America/New_York"),
+    )
+    assert response.status_code == 302
+    assert Venue.objects.get().time_zone == "America/New_York"
+    event.refresh_from_db()
+    assert event.local_start_date == datetime.date(2027, 3, 18)
