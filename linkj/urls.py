@@ -1,11 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from events.sitemaps import EventSitemap, VenueSitemap
 from linkj import views
+from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap
+
+sitemaps = {
+    "pages": PartnerPagesSitemap,
+    "partners": PartnerSitemap,
+    "events": EventSitemap,
+    "venues": VenueSitemap,
+}
 
 admin.site.site_header = _("LINK-J back office")
 admin.site.site_title = _("LINK-J back office")
@@ -14,6 +24,7 @@ admin.site.index_title = _("Site content")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 # Every public page lives under /ja/ or /en/. A bare "/" gets no pattern, so LocaleMiddleware

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from events.models import Event
+
 from . import ledger
 from .filters import PartnerFilter, display_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
@@ -62,7 +64,13 @@ class PartnerDetailView(DetailView):
         ).order_by("signed_on", "pk")
         return get_object_or_404(
             Partner.objects.public().prefetch_related(
-                "former_names", Prefetch("agreements", queryset=agreements)
+                "former_names",
+                Prefetch("agreements", queryset=agreements),
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.published().for_listing().order_by("-starts_at"),
+                    to_attr="published_events",
+                ),
             ),
             slug=self.kwargs["slug"],
         )

@@ -14,9 +14,7 @@ def snapshot():
         if not apps.is_installed(app_label):
             continue
         for model in apps.get_app_config(app_label).get_models():
-            rows[model._meta.label] = sorted(
-                map(repr, model.objects.order_by("pk").values_list())
-            )
+            rows[model._meta.label] = sorted(map(repr, model.objects.order_by("pk").values_list()))
     return rows
 
 
