@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from linkj.admin import AuditedAdminMixin, language_completeness
+from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness
 
 from .forms import EventAdminForm
 from .models import Category, Event, Publication, Speaker, Venue
@@ -178,12 +178,5 @@ class VenueAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position", "languages"]
-    list_editable = ["position"]
-    search_fields = ["name_ja", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_en",)}
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return language_completeness(obj, ("name",))
+class CategoryAdmin(OrderedTermAdmin):
+    pass

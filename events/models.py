@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from linkj.images import ValidatedImageField
+from linkj.models import OrderedTerm
 from linkj.richtext import RichTextField
 from partners.models import Partner
 
@@ -82,18 +83,10 @@ class Venue(models.Model):
         return self.time_zone in {"Asia/Tokyo", "Japan"}
 
 
-class Category(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+class Category(OrderedTerm):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Publication(models.TextChoices):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from linkj.images import rendition
 
@@ -37,6 +39,19 @@ def thumbnail(field_file, alt: str = "") -> str:
         thumb.height,
         alt,
     )
+
+
+class OrderedTermAdmin(TabbedTranslationAdmin):
+    """Admin for the short lists editors maintain: both languages, drag-free ordering."""
+
+    list_display = ["name", "slug", "position", "languages"]
+    list_editable = ["position"]
+    search_fields = ["name_ja", "name_en", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        return language_completeness(obj, ("name",))
 
 
 class AuditedAdminMixin:

@@ -7,7 +7,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from linkj.admin import AuditedAdminMixin, language_completeness, thumbnail
+from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness, thumbnail
 
 from .models import Agreement, FormerName, Partner, ScopeItem, Signatory
 
@@ -93,15 +93,8 @@ class AgreementAdmin(TabbedTranslationAdmin):
     inlines = [SignatoryInline]
 
 
-class ScopeItemAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position", "languages"]
-    list_editable = ["position"]
-    search_fields = ["name_ja", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_en",)}
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return language_completeness(obj, ("name",))
+class ScopeItemAdmin(OrderedTermAdmin):
+    pass
 
 
 admin.site.register(Partner, PartnerAdmin)

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
+from linkj.models import OrderedTerm
 
 HOME_COUNTRY = "JP"
 
@@ -151,20 +152,12 @@ class FormerName(models.Model):
         return self.name
 
 
-class ScopeItem(models.Model):
+class ScopeItem(OrderedTerm):
     """One thing a partnership covers, from a list editors maintain."""
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("scope item")
         verbose_name_plural = _("scope items")
-        ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class DatePrecision(models.TextChoices):
