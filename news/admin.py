@@ -51,7 +51,23 @@ class ReleaseAdminForm(forms.ModelForm):
 
     class Meta:
         model = Release
-        exclude = ["version"]  # the admin's fieldsets choose the fields shown
+        fields = [
+            "title",
+            "subtitle",
+            "lead",
+            "body",
+            "attachment",
+            "slug",
+            "date",
+            "category",
+            "partners",
+            "agreements",
+            "show_history_table",
+            "status",
+            "publish_at_ja",
+            "publish_at_en",
+            "unpublish_at",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

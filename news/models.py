@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
@@ -199,6 +200,19 @@ class Release(models.Model):
 
     def __str__(self) -> str:
         return self.title_ja or self.title or self.slug
+
+    def clean(self) -> None:
+        if self.unpublish_at:
+            for code in language_codes():
+                publish_at = self.publish_at_for(code)
+                if publish_at and self.unpublish_at <= publish_at:
+                    raise ValidationError(
+                        {
+                            "unpublish_at": _(
+                                "The take-down time must come after every publication time."
+                            )
+                        }
+                    )
 
     def save(self, *args, **kwargs):
         # Every save of an existing row moves its version on; the admin compares versions
