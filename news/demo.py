@@ -90,8 +90,8 @@ RELEASES = [
                 "speaker_title_en": "Director and Executive Director",
                 "organisation_ja": "LINK-J",
                 "organisation_en": "LINK-J",
-                "text_ja": "国内最大級のバイオメディカルクラスターの中核機関と協力できることを喜んで"
-                "います。各地の団体が力を合わせることが、日本の国際競争力にもつながるはずです。",
+                "text_ja": "国内最大級のバイオメディカルクラスターの中核機関と"
+                "協力できることを喜んでいます。各地の団体が力を合わせることが、日本の国際競争力にもつながるはずです。",
                 "text_en": "We are glad to work with the core institution of one of Japan's "
                 "largest biomedical clusters. Organisations across the country joining forces "
                 "will also make Japan more competitive internationally.",
@@ -141,8 +141,8 @@ RELEASES = [
                 "speaker_title_en": "Executive Director for Life Innovation, Economic Bureau",
                 "organisation_ja": "横浜市",
                 "organisation_en": "City of Yokohama",
-                "text_ja": "360を超える会員を持つLINK-Jとの連携で、LIP.横浜の取り組みを前に進められる"
-                "ことに感謝します。会員同士が出会う場をつくり、オープンイノベーションを広げたいと"
+                "text_ja": "360を超える会員を持つLINK-Jとの連携で、"
+                "LIP.横浜の取り組みを前に進められることに感謝します。会員同士が出会う場をつくり、オープンイノベーションを広げたいと"
                 "考えています。",
                 "text_en": "Working with LINK-J and its more than 360 members will move "
                 "LIP.Yokohama forward. We hope to bring our members together and open up "

@@ -201,19 +201,6 @@ class Release(models.Model):
     def __str__(self) -> str:
         return self.title_ja or self.title or self.slug
 
-    def clean(self) -> None:
-        if self.unpublish_at:
-            for code in language_codes():
-                publish_at = self.publish_at_for(code)
-                if publish_at and self.unpublish_at <= publish_at:
-                    raise ValidationError(
-                        {
-                            "unpublish_at": _(
-                                "The take-down time must come after every publication time."
-                            )
-                        }
-                    )
-
     def save(self, *args, **kwargs):
         # Every save of an existing row moves its version on; the admin compares versions
         # to refuse a save based on an outdated copy.
@@ -226,6 +213,19 @@ class Release(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("news:release_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.unpublish_at:
+            for code in language_codes():
+                publish_at = self.publish_at_for(code)
+                if publish_at and self.unpublish_at <= publish_at:
+                    raise ValidationError(
+                        {
+                            "unpublish_at": _(
+                                "The take-down time must come after every publication time."
+                            )
+                        }
+                    )
 
     def url_in(self, language: str) -> str:
         with translation.override(language):
