@@ -82,7 +82,7 @@ BASE = [
     '<ol start="1" onclick="alert(1)"><li>x</li></ol>',
     '<blockquote cite="javascript:alert(1)">x</blockquote>',
     '<p lang="ja" onclick="alert(1)">x</p>',
-    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',  # noqa: E501
     '<a href="jav&#x0A;ascript:alert(1)">x</a>',
     '<a href="\x01javascript:alert(1)">x</a>',
     '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
