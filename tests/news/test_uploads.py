@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from news.models import Release, ReleasePhoto
-from tests.news.factories import png_bytes, pdf_bytes
+from tests.news.factories import pdf_bytes, png_bytes
 from tests.news.helpers import management, release_form_data
 
 pytestmark = pytest.mark.django_db
