@@ -87,7 +87,7 @@ class ReleaseAdminForm(forms.ModelForm):
         if self.instance.pk:
             # Lock the row for the rest of the admin's transaction, then compare versions.
             current = (
-                Release.objects.select_for_update()
+                Release.objects.select_for_update(of=("self",))
                 .filter(pk=self.instance.pk)
                 .values("version", "updated_by__username", "updated_at")
                 .first()
