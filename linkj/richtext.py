@@ -66,10 +66,32 @@ EDITOR_EXTENSIONS = {
 
 
 def editor_widget(admin: bool = False):
-    from django_prose_editor.widgets import AdminProseEditorWidget, ProseEditorWidget
+    """The prose editor, started by our own module (static/news/prose-editor.js).
 
-    widget_class = AdminProseEditorWidget if admin else ProseEditorWidget
-    return widget_class(config={"extensions": EDITOR_EXTENSIONS}, preset="configurable")
+    The package's preset lets Tiptap inject an inline <style> element, which the CSP
+    (style-src 'self') blocks; ours turns that off and loads the same rules as a file.
+    """
+    from django_prose_editor.widgets import (
+        AdminProseEditorWidget,
+        ProseEditorWidget,
+        prose_editor_admin_media,
+        prose_editor_base_media,
+        prose_editor_js,
+    )
+    from js_asset import Media, Script
+
+    base = prose_editor_admin_media if admin else prose_editor_base_media
+    widget_base = AdminProseEditorWidget if admin else ProseEditorWidget
+
+    class Widget(widget_base):
+        @property
+        def media(self):
+            return base + Media(
+                css={"all": ["news/prose-editor-base.css"]},
+                js=[prose_editor_js, Script("news/prose-editor.js", type="module")],
+            )
+
+    return Widget(config={"extensions": EDITOR_EXTENSIONS}, preset="configurable")
 
 
 def _empty_document(value: str) -> str:
