@@ -127,7 +127,8 @@ def test_editor_writes_publisher_schedules_visitor_sees_it_from_ten_the_next_day
 
         # Preview at the real URL, in both languages.
         for language, title, alt, quote in [
-            ("ja", "横浜市と覚書を締結", "署名式で握手する代表者", "交流の場を広げたいと思います。"),
+            ("ja", "横浜市と覚書を締結", "署名式で握手する代表者",
+             "交流の場を広げたいと思います。"),
             ("en", "Memorandum signed with Yokohama", "Representatives shaking hands",
              "We want to create more occasions to meet."),
         ]:  # fmt: skip
