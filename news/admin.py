@@ -26,7 +26,27 @@ STATE_LABELS = {
 }
 
 
-class ReleasePhotoInline(TranslationStackedInline):
+def _locked_for(request, release) -> bool:
+    """A live or withdrawn release is public record: only publishers may change it."""
+    return (
+        release is not None
+        and release.status in (Status.PUBLISHED, Status.WITHDRAWN)
+        and not request.user.has_perm(services.PUBLISH_PERMISSION)
+    )
+
+
+class FollowsReleaseLockMixin:
+    def has_add_permission(self, request, obj=None):
+        return not _locked_for(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _locked_for(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _locked_for(request, obj) and super().has_delete_permission(request, obj)
+
+
+class ReleasePhotoInline(FollowsReleaseLockMixin, TranslationStackedInline):
     model = ReleasePhoto
     extra = 0
     fields = ["image", "preview", "alt", "caption", "credit", "position"]
@@ -37,7 +57,7 @@ class ReleasePhotoInline(TranslationStackedInline):
         return thumbnail(obj.image, alt="") if obj.pk else "—"
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(FollowsReleaseLockMixin, TranslationStackedInline):
     model = Quote
     extra = 0
     fields = ["speaker", "speaker_title", "organisation", "text", "position"]
@@ -166,8 +186,16 @@ class ReleaseAdmin(EditorMediaNonceMixin, AuditedAdminMixin, TabbedTranslationAd
         (_("History"), {"fields": ["version", "updated_at", "updated_by"]}),
     ]
 
+    class Media:
+        css = {"all": ["news/admin.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("updated_by")
+
+    def has_change_permission(self, request, obj=None):
+        # Editors still see a locked release (view permission), preview it and compare its
+        # revisions, but cannot change or restore it.
+        return not _locked_for(request, obj) and super().has_change_permission(request, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

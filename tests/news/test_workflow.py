@@ -238,3 +238,31 @@ def test_change_form_uses_the_editor_with_a_nonce_instead_of_unsafe_inline(clien
     assert f"'nonce-{nonce}'" in policy
     assert "unsafe-inline" not in policy
     assert reverse("admin:news_release_revisions", args=[release.pk]) in html
+
+
+def test_editor_cannot_change_a_published_release_but_can_view_it(client, editor):
+    release = ReleaseFactory(title_en="Live text")
+    client.force_login(editor)
+    response = client.get(change_url(release))
+    assert response.status_code == 200
+    assert 'name="title_en"' not in response.content.decode()
+    response = client.post(change_url(release), release_form_data(release, title_en="Sneaky"))
+    assert response.status_code == 403
+    release.refresh_from_db()
+    assert release.title_en == "Live text"
+
+
+def test_publisher_can_correct_a_published_release(client, publisher):
+    release = ReleaseFactory(title_en="Typo")
+    client.force_login(publisher)
+    data = release_form_data(release, title_en="Fixed")
+    for language in ("ja", "en"):
+        value = timezone.localtime(getattr(release, f"publish_at_{language}"))
+        data[f"publish_at_{language}_0"] = value.date().isoformat()
+        data[f"publish_at_{language}_1"] = value.time().isoformat(timespec="seconds")
+    data["status"] = "published"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    release.refresh_from_db()
+    assert release.title_en == "Fixed"
+    assert release.is_live("en")
