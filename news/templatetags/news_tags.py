@@ -3,12 +3,15 @@ from __future__ import annotations
 import json
 
 from django import template
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from news.models import Release
 
 register = template.Library()
+
+# As json_script does: nothing inside the data block can close the element or open a comment.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("news/includes/latest_releases.html")
@@ -19,7 +22,7 @@ def latest_releases(count: int = 4) -> dict:
 @register.simple_tag
 def json_ld(data: dict) -> str:
     """A JSON-LD data block, escaped like json_script so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, default=str).translate(_json_script_escapes)
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
