@@ -68,27 +68,27 @@ EDITOR_EXTENSIONS = {
 def editor_widget(admin: bool = False):
     """The prose editor, started by our own module (static/news/prose-editor.js).
 
-    The package's preset lets Tiptap inject an inline <style> element, which the CSP
-    (style-src 'self') blocks; ours turns that off and loads the same rules as a file.
+    The package's presets need an inline import map (blocked by script-src 'self') and let
+    Tiptap inject an inline <style> element (blocked by style-src 'self'). Our module imports
+    the editor bundle by relative URL instead, turns the injection off and loads the same
+    rules as a file, so the editor works under the site's CSP with no nonce and no exception.
     """
-    from django_prose_editor.widgets import (
-        AdminProseEditorWidget,
-        ProseEditorWidget,
-        prose_editor_admin_media,
-        prose_editor_base_media,
-        prose_editor_js,
-    )
-    from js_asset import Media, Script
+    from django_prose_editor.widgets import AdminProseEditorWidget, ProseEditorWidget
 
-    base = prose_editor_admin_media if admin else prose_editor_base_media
     widget_base = AdminProseEditorWidget if admin else ProseEditorWidget
+    stylesheets = [
+        "django_prose_editor/material-icons.css",
+        "django_prose_editor/editor.css",
+        *(["django_prose_editor/overrides.css"] if admin else []),
+        "news/prose-editor-base.css",
+    ]
 
     class Widget(widget_base):
         @property
         def media(self):
-            return base + Media(
-                css={"all": ["news/prose-editor-base.css"]},
-                js=[prose_editor_js, Script("news/prose-editor.js", type="module")],
+            return forms.Media(
+                css={"all": stylesheets},
+                js=[forms.widgets.Script("news/prose-editor.js", type="module")],
             )
 
     return Widget(config={"extensions": EDITOR_EXTENSIONS}, preset="configurable")
@@ -131,26 +131,3 @@ class RichTextField(models.TextField):
         return super().formfield(
             **{"form_class": RichTextFormField, "admin_widget": is_admin, **kwargs}
         )
-
-
-class EditorMediaNonceMixin:
-    """For a ModelAdmin whose forms use the editor.
-
-    django-prose-editor loads its ES modules through an inline import map, which a strict
-    Content-Security-Policy blocks. This mixin renders the form media with the request's
-    CSP nonce and adds that nonce to the page's script-src, for these admin pages only.
-    """
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        from csp.constants import NONCE
-        from js_asset import Media
-
-        nonce = getattr(request, "csp_nonce", None)
-        if nonce is not None and "media" in context:
-            context["media"] = Media.from_media(context["media"], nonce=str(nonce))
-        response = super().render_change_form(request, context, *args, **kwargs)
-        if nonce is not None:
-            update = dict(getattr(response, "_csp_update", None) or {})
-            update["script-src"] = [*update.get("script-src", []), NONCE]
-            response._csp_update = update
-        return response

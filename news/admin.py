@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from linkj.admin import AuditedAdminMixin, language_completeness, thumbnail
-from linkj.richtext import EditorMediaNonceMixin
 
 from . import services
 from .models import Quote, Release, ReleasePhoto, Revision, Status, language_codes
@@ -141,7 +140,7 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(EditorMediaNonceMixin, AuditedAdminMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
     change_form_template = "admin/news/release/change_form.html"
     list_display = [

@@ -1,8 +1,9 @@
 // Starts django-prose-editor on every textarea carrying its configuration, like the package's
-// "configurable" preset, but with Tiptap's CSS injection turned off: an injected <style>
-// element breaks the site's Content-Security-Policy (style-src 'self'). The same rules are
-// loaded from prose-editor-base.css instead.
-import * as editorModule from "django-prose-editor/editor"
+// "configurable" preset, but without anything the site's Content-Security-Policy forbids:
+// - the bundle is imported by relative URL, so no inline import map (script-src 'self');
+// - Tiptap's CSS injection is off: an injected <style> element breaks style-src 'self'.
+//   The same rules are loaded from prose-editor-base.css instead.
+import * as editorModule from "../django_prose_editor/editor.js"
 
 const ATTRIBUTE = "data-django-prose-editor-configurable"
 const available = { ...editorModule }
