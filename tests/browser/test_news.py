@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.contrib.auth.models import Group
 
 from news.models import Release, Status
-from tests.factories import UserFactory
+from tests.news.conftest import member
 from tests.news.factories import png_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,12 +38,6 @@ def serve_media(page):
 def quiet_favicon(page):
     # The admin pages link no icon, so Chromium asks for /favicon.ico and logs the 404.
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-
-
-def member(group: str, username: str):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def fill_tab(page, scope: str, field: str, language: str, value: str):
