@@ -1,10 +1,12 @@
+import datetime
 import importlib
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 
-from tests.factories import UserFactory
+from partners.models import Kind
+from tests.factories import AgreementFactory, PartnerFactory, UserFactory
 
 _groups_migration = importlib.import_module("news.migrations.0002_editor_and_publisher_groups")
 
@@ -32,3 +34,19 @@ def editor(db):
 @pytest.fixture
 def publisher(db):
     return member("Publishers", "publisher")
+
+
+DEMO_PARTNERS = {
+    "kobe-fbri": (Kind.FOUNDATION, "JP", datetime.date(2018, 1, 1)),
+    "yokohama": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2019, 8, 30)),
+    "osaka": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2020, 9, 7)),
+    "mpr": (Kind.CLUSTER, "FR", datetime.date(2021, 2, 5)),
+}
+
+
+@pytest.fixture
+def demo_partners():
+    for slug, (kind, country, signed_on) in DEMO_PARTNERS.items():
+        AgreementFactory(
+            partner=PartnerFactory(slug=slug, kind=kind, country=country), signed_on=signed_on
+        )

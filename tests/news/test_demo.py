@@ -5,24 +5,8 @@ import pytest
 
 from news import demo
 from news.models import Release
-from partners.models import Kind
-from tests.factories import AgreementFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
-DEMO_PARTNERS = {
-    "kobe-fbri": (Kind.FOUNDATION, "JP", datetime.date(2018, 1, 1)),
-    "yokohama": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2019, 8, 30)),
-    "osaka": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2020, 9, 7)),
-    "mpr": (Kind.CLUSTER, "FR", datetime.date(2021, 2, 5)),
-}
-
-
-@pytest.fixture
-def demo_partners():
-    for slug, (kind, country, signed_on) in DEMO_PARTNERS.items():
-        AgreementFactory(
-            partner=PartnerFactory(slug=slug, kind=kind, country=country), signed_on=signed_on
-        )
 
 
 def test_demo_creates_the_five_seed_releases_in_both_languages(demo_partners):
