@@ -13,7 +13,8 @@ def _year_choices():
 
 
 def _partners(request=None):
-    return Partner.objects.public().filter(releases__isnull=False).distinct()
+    # Only partners that a listed release is about: any other choice could only find nothing.
+    return Partner.objects.public().filter(releases__in=Release.objects.listed().values("pk")).distinct()
 
 
 class ReleaseFilter(django_filters.FilterSet):
