@@ -14,7 +14,11 @@ def _year_choices():
 
 def _partners(request=None):
     # Only partners that a listed release is about: any other choice could only find nothing.
-    return Partner.objects.public().filter(releases__in=Release.objects.listed().values("pk")).distinct()
+    return (
+        Partner.objects.public()
+        .filter(releases__in=Release.objects.listed().values("pk"))
+        .distinct()
+    )
 
 
 class ReleaseFilter(django_filters.FilterSet):
