@@ -1,7 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import feeds, views
 
 app_name = "news"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="news/release_list.html"), name="release_list"),
+    path("", views.ReleaseListView.as_view(), name="release_list"),
+    path("feed/", feeds.LatestReleasesFeed(), name="release_feed"),
+    path("atom/", feeds.LatestReleasesAtomFeed(), name="release_atom"),
+    path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="release_detail"),
 ]

@@ -1,8 +1,47 @@
+from __future__ import annotations
+
+import json
+
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from news.models import Release
 
 register = template.Library()
+
+# As json_script does: nothing inside the data block can close the element or open a comment.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("news/includes/latest_releases.html")
 def latest_releases(count: int = 4) -> dict:
-    return {"releases": []}
+    return {"releases": list(Release.objects.live().newest_first()[:count])}
+
+
+@register.simple_tag
+def json_ld(data: dict) -> str:
+    """A JSON-LD data block, escaped like json_script so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def release_json_ld(context, release: Release) -> str:
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.title[:110],
+        "datePublished": release.date.isoformat(),
+        "dateModified": release.updated_at.isoformat(),
+        "inLanguage": context.get("LANGUAGE_CODE", ""),
+        "mainEntityOfPage": request.build_absolute_uri(release.get_absolute_url()),
+        "publisher": {"@type": "Organization", "name": "LINK-J"},
+    }
+    if release.lead:
+        data["description"] = release.lead
+    photos = context.get("photos") or []
+    if photos:
+        data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos]
+    return json_ld(data)

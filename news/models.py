@@ -1,0 +1,364 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from linkj.images import ValidatedImageField
+from linkj.richtext import RichTextField
+from partners.models import Agreement, Partner
+
+from .validators import validate_pdf
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _current_language(language: str | None) -> str:
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    language = language.split("-")[0]
+    return language if language in language_codes() else settings.LANGUAGE_CODE
+
+
+class Category(models.TextChoices):
+    PRESS_RELEASE = "press_release", _("Press release")
+    NEWS = "news", pgettext_lazy("release category", "News")
+    EVENT_REPORT = "event_report", _("Event report")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ReleaseQuerySet(models.QuerySet):
+    """The publishing rule, written once.
+
+    A release is live in a language when it is published, that language has a title and a
+    publication time that has passed, and the release has not expired. Time is read at query
+    time, so an embargo lifts without any scheduler.
+    """
+
+    def _live_condition(self, language: str, now: datetime.datetime) -> Q:
+        return (
+            Q(status=Status.PUBLISHED)
+            & Q(**{f"publish_at_{language}__lte": now})
+            & ~Q(**{f"title_{language}": ""})
+            & Q(**{f"title_{language}__isnull": False})
+            & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
+        )
+
+    def live(
+        self, language: str | None = None, *, now: datetime.datetime | None = None
+    ) -> ReleaseQuerySet:
+        """Releases visitors may read in `language` (the active language by default)."""
+        language = _current_language(language)
+        return self.filter(self._live_condition(language, now or timezone.now()))
+
+    def listed(
+        self, language: str | None = None, *, now: datetime.datetime | None = None
+    ) -> ReleaseQuerySet:
+        """What a list page in `language` shows: releases live in that language, plus (on
+        another language's page) releases live only in Japanese, which the page marks."""
+        language = _current_language(language)
+        now = now or timezone.now()
+        condition = self._live_condition(language, now)
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        if language != default:
+            condition |= self._live_condition(default, now)
+        return self.filter(condition).annotate(
+            is_live_here=models.ExpressionWrapper(
+                self._live_condition(language, now), output_field=models.BooleanField()
+            )
+        )
+
+    def for_partner(self, partner: Partner, language: str | None = None) -> ReleaseQuerySet:
+        """Live releases about a partner, newest first; usable in a Prefetch:
+        ``Prefetch("releases", queryset=Release.objects.live().newest_first())``."""
+        return self.live(language).filter(partners=partner).newest_first()
+
+    def newest_first(self) -> ReleaseQuerySet:
+        return self.order_by("-date", "-pk")
+
+    def search(self, text: str) -> ReleaseQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code in language_codes():
+            condition |= Q(**{f"title_{code}__icontains": text})
+        return self.filter(condition)
+
+
+def _attachment_path(instance, filename: str) -> str:
+    return f"news/attachments/{instance.slug or 'release'}/{filename}"
+
+
+class Release(models.Model):
+    title = models.CharField(_("title"), max_length=250)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One short paragraph, plain text."))
+    body = RichTextField(_("body"), blank=True)
+    attachment = models.FileField(
+        _("PDF attachment"),
+        upload_to=_attachment_path,
+        blank=True,
+        max_length=255,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("A PDF file, in this language."),
+    )
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("ASCII only; one address shared by both languages, e.g. yokohama-mou."),
+    )
+    date = models.DateField(_("release date"), db_index=True)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.PRESS_RELEASE
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("partners"), blank=True, related_name="releases"
+    )
+    agreements = models.ManyToManyField(
+        Agreement, verbose_name=_("agreements"), blank=True, related_name="releases"
+    )
+    show_history_table = models.BooleanField(
+        _("append the partnership history table"),
+        default=False,
+        help_text=_("Generated from the partner data, as it stood on the release date."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at_ja = models.DateTimeField(
+        _("Japanese goes live at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the Japanese version is not published. A future time embargoes it."),
+    )
+    publish_at_en = models.DateTimeField(
+        _("English goes live at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the English version is not published. A future time embargoes it."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("taken down at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: both languages stop being public at this time."),
+    )
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        ordering = ["-date", "-pk"]
+        permissions = [("publish_release", _("Can publish, schedule and withdraw releases"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at_ja__isnull=True)
+                | Q(unpublish_at__gt=models.F("publish_at_ja")),
+                name="release_unpublish_after_japanese",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at_en__isnull=True)
+                | Q(unpublish_at__gt=models.F("publish_at_en")),
+                name="release_unpublish_after_english",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title_ja or self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        # Every save of an existing row moves its version on; the admin compares versions
+        # to refuse a save based on an outdated copy.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:release_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.unpublish_at:
+            for code in language_codes():
+                publish_at = self.publish_at_for(code)
+                if publish_at and self.unpublish_at <= publish_at:
+                    raise ValidationError(
+                        {
+                            "unpublish_at": _(
+                                "The take-down time must come after every publication time."
+                            )
+                        }
+                    )
+
+    def url_in(self, language: str) -> str:
+        with translation.override(language):
+            return self.get_absolute_url()
+
+    @property
+    def url_in_default(self) -> str:
+        return self.url_in(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+    def publish_at_for(self, language: str) -> datetime.datetime | None:
+        return getattr(self, f"publish_at_{language}", None)
+
+    def is_live(self, language: str | None = None, *, now=None) -> bool:
+        """Mirrors ReleaseQuerySet.live() for one object (admin columns, preview banner)."""
+        language = _current_language(language)
+        now = now or timezone.now()
+        publish_at = self.publish_at_for(language)
+        return bool(
+            self.status == Status.PUBLISHED
+            and getattr(self, f"title_{language}", "")
+            and publish_at is not None
+            and publish_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    def language_state(self, language: str, *, now=None) -> str:
+        """'live', 'scheduled', 'expired' or 'off' for the admin's per-language column."""
+        now = now or timezone.now()
+        publish_at = self.publish_at_for(language)
+        if (
+            self.status != Status.PUBLISHED
+            or not getattr(self, f"title_{language}", "")
+            or publish_at is None
+        ):
+            return "off"
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return "expired"
+        if publish_at > now:
+            return "scheduled"
+        return "live"
+
+    def live_languages(self, *, now=None) -> list[str]:
+        return [code for code in language_codes() if self.is_live(code, now=now)]
+
+    def attachments(self) -> list[dict]:
+        """Every language's PDF with its size, for the detail page."""
+        items = []
+        for code, name in settings.LANGUAGES:
+            file = getattr(self, f"attachment_{code}", None)
+            if file:
+                try:
+                    size = file.size
+                except OSError:
+                    continue
+                items.append({"language": code, "language_name": name, "file": file, "size": size})
+        return items
+
+
+class ReleasePhoto(models.Model):
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = ValidatedImageField(
+        _("image"),
+        upload_to="news/photos/",
+        width_field="width",
+        height_field="height",
+        help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=150, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt or self.image.name
+
+
+class Quote(models.Model):
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    speaker = models.CharField(_("speaker"), max_length=150)
+    speaker_title = models.CharField(
+        pgettext_lazy("job title", "title"), max_length=200, blank=True
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    text = models.TextField(_("quotation"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.speaker
+
+
+class Revision(models.Model):
+    """A snapshot of a release as saved, kept so that editors can compare and restore."""
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now, db_index=True)
+    version = models.PositiveIntegerField(_("version"))
+    comment = models.CharField(_("comment"), max_length=200, blank=True)
+    data = models.JSONField(_("content"))
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.release} v{self.version}"

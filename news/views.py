@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from partners.models import Agreement, Partner
+
+from .filters import ReleaseFilter
+from .models import Release
+
+PREVIEW_PERMISSION = "news.view_release"
+
+
+def can_preview(user) -> bool:
+    return bool(user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION))
+
+
+class ReleaseListView(FilterView):
+    filterset_class = ReleaseFilter
+    template_name = "news/release_list.html"
+    context_object_name = "releases"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return (
+            Release.objects.listed()
+            .prefetch_related(Prefetch("partners", queryset=Partner.objects.public()))
+            .newest_first()
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        if kwargs["data"] is not None and not any(
+            v for k, v in kwargs["data"].items() if k != "page"
+        ):
+            kwargs["data"] = None
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range or not a number shows the nearest page, never an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class ReleaseDetailView(DetailView):
+    template_name = "news/release_detail.html"
+    context_object_name = "release"
+
+    def get_object(self, queryset=None):
+        language = get_language()
+        agreements = Agreement.objects.select_related("partner")
+        queryset = Release.objects.prefetch_related(
+            "photos",
+            "quotes",
+            Prefetch("partners", queryset=Partner.objects.public()),
+            Prefetch("agreements", queryset=agreements),
+        )
+        slug = self.kwargs["slug"]
+        release = queryset.live(language).filter(slug=slug).first()
+        self.is_preview = False
+        if release is None and can_preview(self.request.user):
+            release = queryset.filter(slug=slug).first()
+            self.is_preview = release is not None
+        if release is None:
+            raise Http404("No live release with this address in this language.")
+        return release
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.is_preview or can_preview(request.user):
+            # Staff see drafts and embargoed versions here: never let a cache keep them.
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = self.object
+        language = get_language()
+        now = timezone.now()
+        live = Release.objects.live(language, now=now).exclude(pk=release.pk)
+        older = live.filter(date__lt=release.date) | live.filter(
+            date=release.date, pk__lt=release.pk
+        )
+        newer = live.filter(date__gt=release.date) | live.filter(
+            date=release.date, pk__gt=release.pk
+        )
+        context["previous_release"] = (
+            older.order_by("-date", "-pk").only("slug", "title", *_title_columns()).first()
+        )
+        context["next_release"] = (
+            newer.order_by("date", "pk").only("slug", "title", *_title_columns()).first()
+        )
+        context["is_preview"] = self.is_preview
+        context["live_languages"] = release.live_languages(now=now)
+        context["photos"] = list(release.photos.all())
+        context["quotes"] = list(release.quotes.all())
+        context["release_partners"] = list(release.partners.all())
+        context["attachments"] = release.attachments()
+        return context
+
+
+def _title_columns() -> list[str]:
+    from .models import language_codes
+
+    return [f"title_{code}" for code in language_codes()]

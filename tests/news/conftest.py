@@ -1,0 +1,52 @@
+import datetime
+import importlib
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+
+from partners.models import Kind
+from tests.factories import AgreementFactory, PartnerFactory, UserFactory
+
+_groups_migration = importlib.import_module("news.migrations.0002_editor_and_publisher_groups")
+
+
+def ensure_groups() -> None:
+    """The groups come from a data migration; a transactional test's flush removes them."""
+    if Group.objects.filter(name__in=_groups_migration.GROUPS).count() < len(
+        _groups_migration.GROUPS
+    ):
+        _groups_migration.create_groups(apps, None)
+
+
+def member(group_name: str, username: str):
+    ensure_groups()
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return member("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return member("Publishers", "publisher")
+
+
+DEMO_PARTNERS = {
+    "kobe-fbri": (Kind.FOUNDATION, "JP", datetime.date(2018, 1, 1)),
+    "yokohama": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2019, 8, 30)),
+    "osaka": (Kind.LOCAL_GOVERNMENT, "JP", datetime.date(2020, 9, 7)),
+    "mpr": (Kind.CLUSTER, "FR", datetime.date(2021, 2, 5)),
+}
+
+
+@pytest.fixture
+def demo_partners():
+    for slug, (kind, country, signed_on) in DEMO_PARTNERS.items():
+        AgreementFactory(
+            partner=PartnerFactory(slug=slug, kind=kind, country=country), signed_on=signed_on
+        )
