@@ -82,7 +82,7 @@ class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     list_select_related = ["venue"]
     date_hierarchy = "starts_at"
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug"]
-    autocomplete_fields = ["partners"]
+    autocomplete_fields = ["partners", "related_releases"]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["preview_link", "updated_at", "updated_by"]
     inlines = [SpeakerInline]
@@ -118,6 +118,7 @@ class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
             },
         ),
         (_("Organisers"), {"fields": ["organiser_role", "organiser_note", "partners"]}),
+        (_("Related releases"), {"fields": ["related_releases"]}),
         (
             _("Publication"),
             {"fields": ["publication", "publish_at", "preview_link", "updated_at", "updated_by"]},

@@ -11,6 +11,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from linkj.richtext import RichTextField, sanitize_html
+from news.models import Release
 from partners.models import Partner
 
 from .models import (
@@ -144,6 +145,7 @@ EVENTS = [
         "venue": "nyc-lounge",
         "category": "seminar",
         "partners": ["yokohama"],
+        "releases": ["yokohama-lounge-nyc"],
         "values": {
             "title_ja": "米国ライフサイエンスの現在地：創薬の潮流とベンチャーキャピタルの動き",
             "title_en": "US life science now: drug-discovery trends and venture capital",
@@ -350,6 +352,10 @@ def load(stdout) -> int:
             stdout.write(f"events.demo: partner(s) not found, skipped: {names}")
         if set(event.partners.all()) != wanted:
             event.partners.set(wanted)
+            changes += 1
+        releases = set(Release.objects.filter(slug__in=spec.get("releases", [])))
+        if set(event.related_releases.all()) != releases:
+            event.related_releases.set(releases)
             changes += 1
         for position, speaker in enumerate(spec.get("speakers", [])):
             _obj, changed = _sync(Speaker, {"event": event, "position": position}, speaker)

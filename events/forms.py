@@ -56,6 +56,7 @@ class EventAdminForm(forms.ModelForm):
             "online_info",
             "language",
             "category",
+            "related_releases",
             "registration_url",
             "archive_video_url",
             "organiser_role",

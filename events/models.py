@@ -225,6 +225,9 @@ class Event(models.Model):
         blank=True,
         related_name="events",
     )
+    related_releases = models.ManyToManyField(
+        "news.Release", verbose_name=_("related releases"), blank=True, related_name="events"
+    )
     registration_url = models.URLField(_("registration link"), blank=True)
     archive_video_url = models.URLField(
         _("archive video"), blank=True, help_text=_("Shown once the event has ended.")

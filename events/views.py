@@ -99,6 +99,7 @@ class EventDetailView(DetailView):
         context["is_preview"] = self.is_preview
         context["speakers"] = list(event.speakers.all())
         context["partners"] = list(event.partners.public())
+        context["releases"] = list(event.related_releases.live().newest_first())
         context["has_ended"] = event.has_ended()
         return context
 

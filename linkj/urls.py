@@ -8,11 +8,13 @@ from django.views.static import serve
 
 from events.sitemaps import EventSitemap, VenueSitemap
 from linkj import views
+from news.sitemaps import ReleaseSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap
 
 sitemaps = {
     "pages": PartnerPagesSitemap,
     "partners": PartnerSitemap,
+    "news": ReleaseSitemap,
     "events": EventSitemap,
     "venues": VenueSitemap,
 }

@@ -12,7 +12,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import ExtractYear, RowNumber
 
 from .models import HOME_COUNTRY, Agreement
@@ -39,6 +51,19 @@ def ledger(as_of: datetime.date | None = None) -> QuerySet[Agreement]:
             ),
         )
         .order_by("signed_on", "pk")
+    )
+
+
+def history_rows(as_of: datetime.date | None = None) -> QuerySet[Agreement]:
+    """The ledger as the history table shows it: scope items, and the live release that
+    announced each partnership (in the active language)."""
+    from news.models import Release  # news depends on partners, not the other way round
+
+    return ledger(as_of).prefetch_related(
+        "scope_items",
+        Prefetch(
+            "releases", queryset=Release.objects.live().newest_first(), to_attr="live_releases"
+        ),
     )
 
 

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from events.models import Event
+from news.models import Release
 
 from . import ledger
 from .filters import PartnerFilter, display_name_expression
@@ -67,6 +68,11 @@ class PartnerDetailView(DetailView):
                 "former_names",
                 Prefetch("agreements", queryset=agreements),
                 Prefetch(
+                    "releases",
+                    queryset=Release.objects.live().newest_first(),
+                    to_attr="live_releases",
+                ),
+                Prefetch(
                     "events",
                     queryset=Event.objects.published().for_listing().order_by("-starts_at"),
                     to_attr="published_events",
@@ -88,7 +94,7 @@ class HistoryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rows"] = ledger.ledger().prefetch_related("scope_items")
+        context["rows"] = ledger.history_rows()
         years = ledger.per_year()
         context["years"] = years
         context["chart"] = bar_chart(years)

@@ -52,7 +52,7 @@ def partnership_summary(as_of: datetime.date | None = None) -> dict:
 def partnership_history(as_of: datetime.date | None = None, caption: str = "") -> dict:
     """The chronological partnership table as it stood on a date, for releases to append."""
     return {
-        "rows": ledger.ledger(as_of).prefetch_related("scope_items"),
+        "rows": ledger.history_rows(as_of),
         "as_of": as_of,
         "caption": caption,
     }
