@@ -145,7 +145,7 @@ def test_history_table_lists_every_partnership_in_order_without_naming_the_confi
     assert response.status_code == 200
     assert "Undisclosed partner" in text
     assert "Undisclosed partner (demo)" not in text
-    rows = re.findall(r'<td class="num">(\d+)</td>', text.split("history-table")[1])
+    rows = re.findall(r"<td class=\"num\"[^>]*>(\d+)</td>", text.split("history-table")[1])
     assert rows == [str(n) for n in range(1, 17)]
     assert "<svg" in text and "<desc" in text
     assert "2016: 2 (0 in Japan, 2 overseas)." in text
