@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
-from django_filters.views import FilterView
+
+from linkj.views import FilteredListView
 
 from . import ics
 from .filters import EventFilter
@@ -18,7 +19,7 @@ VENUE_PAGE_EVENTS = 10
 FEED_PAST_DAYS = 365
 
 
-class FilteredEventListView(FilterView):
+class FilteredEventListView(FilteredListView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     context_object_name = "events"
@@ -29,34 +30,8 @@ class FilteredEventListView(FilterView):
         events = Event.objects.past() if self.is_past else Event.objects.upcoming()
         return events.for_listing()
 
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        # A query string of only empty values (or only a page number) leaves the list unfiltered.
-        data = kwargs["data"]
-        if data is not None and not any(v for k, v in data.items() if k != "page"):
-            kwargs["data"] = None
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
-
-    def paginate_queryset(self, queryset, page_size):
-        # An out-of-range or non-numeric page shows the nearest real page instead of a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
         context["is_past"] = self.is_past
         context["today"] = timezone.now().astimezone(JAPAN).date()
         return context

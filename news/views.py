@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
+from linkj.views import FilteredListView
 from partners.models import Agreement, Partner
 
 from .filters import ReleaseFilter
@@ -20,7 +20,7 @@ def can_preview(user) -> bool:
     return bool(user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION))
 
 
-class ReleaseListView(FilterView):
+class ReleaseListView(FilteredListView):
     filterset_class = ReleaseFilter
     template_name = "news/release_list.html"
     context_object_name = "releases"
@@ -32,36 +32,6 @@ class ReleaseListView(FilterView):
             .prefetch_related(Prefetch("partners", queryset=Partner.objects.public()))
             .newest_first()
         )
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        if kwargs["data"] is not None and not any(
-            v for k, v in kwargs["data"].items() if k != "page"
-        ):
-            kwargs["data"] = None
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page, never an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        return context
 
 
 class ReleaseDetailView(DetailView):

@@ -1,9 +1,9 @@
 from django.db.models import Min, Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
-from django_filters.views import FilterView
 
 from events.models import Event
+from linkj.views import FilteredListView
 from news.models import Release
 
 from . import ledger
@@ -11,7 +11,7 @@ from .filters import PartnerFilter, display_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
 
 
-class PartnerListView(FilterView):
+class PartnerListView(FilteredListView):
     filterset_class = PartnerFilter
     template_name = "partners/partner_list.html"
     context_object_name = "partners"
@@ -26,29 +26,11 @@ class PartnerListView(FilterView):
             .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
         )
 
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        # Treat a query string of only empty values as unbound, so the page starts unfiltered.
-        if kwargs["data"] is not None and not any(kwargs["data"].values()):
-            kwargs["data"] = None
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        filterset_class = self.get_filterset_class()
-        self.filterset = self.get_filterset(filterset_class)
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            self.object_list = self.filterset.sorted_queryset()
-        else:
-            self.object_list = self.filterset.queryset.none()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
+    def filtered_queryset(self):
+        return self.filterset.sorted_queryset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        context["is_filtered"] = self.filterset.is_bound
         context["ordinals"] = {row.partner_id: row.ordinal for row in ledger.ledger()}
         context["totals"] = ledger.totals()
         return context
