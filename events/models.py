@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from linkj.images import ValidatedImageField
-from linkj.models import OrderedTerm
+from linkj.models import Audited, OrderedTerm
 from linkj.richtext import RichTextField
 from partners.models import Partner
 
@@ -162,7 +161,7 @@ class EventQuerySet(models.QuerySet):
         return Event.objects.bulk_update(changed, ["local_start_date", "local_end_date"])
 
 
-class Event(models.Model):
+class Event(Audited):
     title = models.CharField(_("title"), max_length=250)
     title_is_tentative = models.BooleanField(
         _("tentative title"),
@@ -244,17 +243,6 @@ class Event(models.Model):
         default=timezone.now,
         db_index=True,
         help_text=_("A published event appears to visitors from this moment."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
     )
 
     objects = EventQuerySet.as_manager()

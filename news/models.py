@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from linkj.images import ValidatedImageField
+from linkj.models import Audited
 from linkj.richtext import RichTextField
 from partners.models import Agreement, Partner
 
@@ -105,7 +106,7 @@ def _attachment_path(instance, filename: str) -> str:
     return f"news/attachments/{instance.slug or 'release'}/{filename}"
 
 
-class Release(models.Model):
+class Release(Audited):
     title = models.CharField(_("title"), max_length=250)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
     lead = models.TextField(_("lead"), blank=True, help_text=_("One short paragraph, plain text."))
@@ -164,17 +165,6 @@ class Release(models.Model):
     )
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
 
     objects = ReleaseQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
-from linkj.models import OrderedTerm
+from linkj.models import Audited, OrderedTerm
 
 HOME_COUNTRY = "JP"
 
@@ -65,7 +65,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(condition | Exists(former.filter(former_condition)))
 
 
-class Partner(models.Model):
+class Partner(Audited):
     name = models.CharField(_("official name"), max_length=200)
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("For example UCSD, OUI or MPR.")
@@ -98,17 +98,6 @@ class Partner(models.Model):
             "Untick for a confidential agreement: the partner still counts in every number, "
             "but visitors never see its name or page."
         ),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
     )
 
     objects = PartnerQuerySet.as_manager()
