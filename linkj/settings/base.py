@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_prose_editor",
     "csp",
+    "axes",
     "linkj",
     "partners",
     "news",
@@ -50,7 +51,22 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling for the admin (django-axes): five failures for one username from one
+# address lock that pair out for an hour. Successful logins reset the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "linkj.urls"
 WSGI_APPLICATION = "linkj.wsgi.application"
