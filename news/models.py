@@ -349,6 +349,9 @@ class Revision(models.Model):
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "version"], name="one_revision_per_version")
+        ]
 
     def __str__(self) -> str:
         return f"{self.release} v{self.version}"

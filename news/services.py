@@ -56,13 +56,19 @@ def snapshot(release: Release) -> dict:
 
 
 def record_revision(*, release: Release, user=None, comment: str = "") -> Revision:
-    return Revision.objects.create(
+    """Keep the release as it is now, as the revision of its current version.
+
+    Every save moves the version on and records a revision (see signals.py); the admin and
+    the services call this again once relations are saved, which completes that same
+    revision with the author, the comment and the related objects.
+    """
+    author = user if user is not None and user.is_authenticated else None
+    revision, _created = Revision.objects.update_or_create(
         release=release,
-        author=user if user is not None and user.is_authenticated else None,
         version=release.version,
-        comment=comment[:200],
-        data=snapshot(release),
+        defaults={"author": author, "comment": comment[:200], "data": snapshot(release)},
     )
+    return revision
 
 
 def differences(older: dict, newer: dict) -> list[dict]:

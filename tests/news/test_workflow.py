@@ -267,3 +267,15 @@ def test_publisher_can_correct_a_published_release(client, publisher):
     release.refresh_from_db()
     assert release.title_en == "Fixed"
     assert release.is_live("en")
+
+
+def test_every_save_path_keeps_a_revision_even_outside_the_admin(editor):
+    release = DraftReleaseFactory(title_en="Made in a shell")
+    release.updated_by = editor
+    release.title_en = "Changed by a script"
+    release.save()
+    revisions = list(release.revisions.order_by("version"))
+    assert [r.version for r in revisions] == [1, 2]
+    assert revisions[0].data["title_en"] == "Made in a shell"
+    assert revisions[1].data["title_en"] == "Changed by a script"
+    assert revisions[1].author == editor
