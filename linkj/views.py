@@ -21,13 +21,10 @@ class FilteredListView(FilterView):
             kwargs["data"] = None
         return kwargs
 
-    def filtered_queryset(self):
-        return self.filterset.qs
-
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
         if not self.filterset.is_bound or self.filterset.is_valid():
-            self.object_list = self.filtered_queryset()
+            self.object_list = self.filterset.qs
         else:
             self.object_list = self.filterset.queryset.none()
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)

@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
@@ -9,6 +8,13 @@ from django_countries import countries
 from .models import Agreement, Kind, Partner, Region, ScopeItem
 
 SEARCH_MAX_LENGTH = 100
+# `display_name` and `first_signed` are annotated by the list view.
+SORT_ORDERS = {
+    "name": ("display_name", "pk"),
+    "signed": ("first_signed", "pk"),
+    "-signed": ("-first_signed", "pk"),
+    "country": ("country", "display_name", "pk"),
+}
 
 
 def _country_choices():
@@ -62,7 +68,7 @@ class PartnerFilter(django_filters.FilterSet):
             ("-signed", _("Newest partnership first")),
             ("country", _("Country")),
         ],
-        method="filter_sort",
+        method=lambda queryset, name, value: queryset,  # applied in filter_queryset()
         empty_label=_("Name"),
     )
 
@@ -84,27 +90,9 @@ class PartnerFilter(django_filters.FilterSet):
         covered = Agreement.objects.filter(partner=OuterRef("pk"), scope_items=value)
         return queryset.filter(Exists(covered))
 
-    def filter_sort(self, queryset, name, value):
-        # The sorting itself happens in sorted_queryset(), so that the default applies too.
-        return queryset
-
-    def sorted_queryset(self):
-        queryset = self.qs
-        value = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else ""
-        if value in ("signed", "-signed"):
-            order = "first_signed" if value == "signed" else "-first_signed"
-            return queryset.order_by(order, "pk")
-        if value == "country":
-            return queryset.order_by("country", "display_name", "pk")
-        return queryset.order_by("display_name", "pk")
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            if isinstance(field.widget, forms.Select):
-                field.widget.attrs.setdefault("class", "select")
-        return form
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return queryset.order_by(*SORT_ORDERS[self.form.cleaned_data.get("sort") or "name"])
 
 
 def display_name_expression():

@@ -7,7 +7,7 @@ from linkj.views import FilteredListView
 from news.models import Release
 
 from . import ledger
-from .filters import PartnerFilter, display_name_expression
+from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
 
 
@@ -24,10 +24,8 @@ class PartnerListView(FilteredListView):
                 first_signed=Min("agreements__signed_on"), display_name=display_name_expression()
             )
             .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
+            .order_by(*SORT_ORDERS["name"])
         )
-
-    def filtered_queryset(self):
-        return self.filterset.sorted_queryset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -269,3 +269,13 @@ def test_country_names_come_from_the_country_list_not_the_region_labels(client, 
     assert "自治体との提携として3例目" in japanese
     english = client.get("/en/partners/?region=domestic").content.decode()
     assert "Local government / Japan" in english
+
+
+@pytest.mark.parametrize(
+    ("language", "first_two"), [("ja", ["biocom", "oui"]), ("en", ["biocom", "kawasaki"])]
+)
+def test_the_unfiltered_list_is_sorted_by_name_in_the_visitors_language(
+    client, demo_partners, language, first_two
+):
+    response = client.get(f"/{language}/partners/")
+    assert [slug for slug in slugs_on(response) if slug != "history"][:2] == first_two
