@@ -40,6 +40,16 @@ def language_links(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
+def x_default_url(context) -> str:
+    """The page without its language prefix: it redirects each visitor to their language,
+    which is what x-default means (and what the sitemap lists)."""
+    request = context["request"]
+    default = settings.LANGUAGE_CODE
+    path = translate_url(request.path, default).replace(f"/{default}/", "/", 1)
+    return request.build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     request = context["request"]
     page = request.GET.get("page", "")

@@ -201,7 +201,7 @@ class TestEveryPage:
         assert f'<html lang="{language}">' in text
         assert 'hreflang="ja" href="http://testserver/ja/partners/yokohama/"' in text
         assert 'hreflang="en" href="http://testserver/en/partners/yokohama/"' in text
-        assert 'hreflang="x-default" href="http://testserver/ja/partners/yokohama/"' in text
+        assert 'hreflang="x-default" href="http://testserver/partners/yokohama/"' in text
         assert (
             f'<link rel="canonical" href="http://testserver/{language}/partners/yokohama/">' in text
         )
@@ -212,6 +212,13 @@ class TestEveryPage:
     def test_language_switch_leads_to_the_same_page_with_its_filters(self, client, demo_partners):
         text = client.get("/ja/partners/?kind=cluster").content.decode()
         assert 'href="/en/partners/?kind=cluster" hreflang="en"' in text
+
+    def test_the_x_default_address_sends_each_visitor_to_their_language(
+        self, client, demo_partners
+    ):
+        english = client.get("/partners/yokohama/", HTTP_ACCEPT_LANGUAGE="en")
+        assert english["Location"] == "/en/partners/yokohama/"
+        assert client.get("/partners/yokohama/")["Location"] == "/ja/partners/yokohama/"
 
     def test_root_redirects_to_the_browsers_language_or_japanese(self, client):
         assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")["Location"] == "/en/"
