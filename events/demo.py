@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from linkj.richtext import RichTextField, sanitize_html
+from linkj.demo import sync, sync_m2m
 from news.models import Release
 from partners.models import Partner
 
@@ -297,43 +297,19 @@ EVENTS = [
 ]
 
 
-def _normalise(model, name, value):
-    field = model._meta.get_field(name)
-    if isinstance(field, RichTextField):
-        return sanitize_html(value)
-    return value
-
-
-def _sync(model, lookup: dict, values: dict) -> tuple[object, bool]:
-    """Create or update one object; save only when something differs."""
-    obj = model.objects.filter(**lookup).first()
-    values = {name: _normalise(model, name, value) for name, value in values.items()}
-    if obj is None:
-        obj = model(**lookup, **values)
-        obj.save()
-        return obj, True
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if not changed:
-        return obj, False
-    for name in changed:
-        setattr(obj, name, values[name])
-    obj.save()
-    return obj, True
-
-
 def load(stdout) -> int:
     changes = 0
     venues = {}
     for slug, values in VENUES.items():
         values = {"address_ja": "", "address_en": "", "description_ja": "", "description_en": "",
                   "usage_ja": "", "usage_en": "", **values}  # fmt: skip
-        venues[slug], changed = _sync(Venue, {"slug": slug}, values)
+        venues[slug], changed = sync(Venue, {"slug": slug}, values)
         changes += changed
         if changed and venues[slug].events.exists():
             venues[slug].events.refresh_local_dates()
     categories = {}
     for slug, values in CATEGORIES.items():
-        categories[slug], changed = _sync(Category, {"slug": slug}, values)
+        categories[slug], changed = sync(Category, {"slug": slug}, values)
         changes += changed
     for spec in EVENTS:
         values = {
@@ -343,21 +319,17 @@ def load(stdout) -> int:
             "publish_at": PUBLISHED_FROM,
             **spec["values"],
         }
-        event, changed = _sync(Event, {"slug": spec["slug"]}, values)
+        event, changed = sync(Event, {"slug": spec["slug"]}, values)
         changes += changed
         wanted = set(Partner.objects.filter(slug__in=spec.get("partners", [])))
         missing = set(spec.get("partners", [])) - {partner.slug for partner in wanted}
         if missing:
             names = ", ".join(sorted(missing))
             stdout.write(f"events.demo: partner(s) not found, skipped: {names}")
-        if set(event.partners.all()) != wanted:
-            event.partners.set(wanted)
-            changes += 1
-        releases = set(Release.objects.filter(slug__in=spec.get("releases", [])))
-        if set(event.related_releases.all()) != releases:
-            event.related_releases.set(releases)
-            changes += 1
+        changes += sync_m2m(event.partners, wanted)
+        releases = Release.objects.filter(slug__in=spec.get("releases", []))
+        changes += sync_m2m(event.related_releases, list(releases))
         for position, speaker in enumerate(spec.get("speakers", [])):
-            _obj, changed = _sync(Speaker, {"event": event, "position": position}, speaker)
+            _obj, changed = sync(Speaker, {"event": event, "position": position}, speaker)
             changes += changed
     return changes

@@ -1,31 +1,19 @@
-from django.contrib.sitemaps import Sitemap
+from linkj.sitemaps import I18nSitemap
 
 from .models import Event, Venue
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(I18nSitemap):
     """Published events in every language (i18n=True gives /ja/ and /en/ addresses)."""
 
-    i18n = True
-    alternates = True
-    x_default = True
     changefreq = "weekly"
 
     def items(self):
         return Event.objects.published().order_by("-starts_at", "pk")
 
-    def lastmod(self, event):
-        return event.updated_at
 
-
-class VenueSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class VenueSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Venue.objects.order_by("position", "pk")
-
-    def lastmod(self, venue):
-        return venue.updated_at

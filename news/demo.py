@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from linkj.richtext import sanitize_html
+from linkj.demo import sync, sync_m2m
 from partners.models import Agreement, Partner
 
 from .models import Category, Quote, Release, Status
@@ -337,30 +337,17 @@ RELEASE_FIELDS = [
     "body_ja",
     "body_en",
 ]
-RICH_FIELDS = {"body_ja", "body_en"}
-
-
-def _stored(name: str, value):
-    return sanitize_html(value) if name in RICH_FIELDS else value
 
 
 def load(stdout) -> int:
     changed = 0
     for spec in RELEASES:
-        values = {name: _stored(name, spec[name]) for name in RELEASE_FIELDS}
+        values = {name: spec[name] for name in RELEASE_FIELDS}
         values["status"] = Status.PUBLISHED
         values["publish_at_ja"] = _at(spec["date"].year, spec["date"].month, spec["date"].day)
         values["publish_at_en"] = values["publish_at_ja"]
-        release = Release.objects.filter(slug=spec["slug"]).first()
-        if release is None:
-            release = Release(slug=spec["slug"], **values)
-            release.save()
-            changed += 1
-        elif any(getattr(release, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(release, name, value)
-            release.save()
-            changed += 1
+        release, was_changed = sync(Release, {"slug": spec["slug"]}, values)
+        changed += was_changed
         changed += _sync_relations(release, spec, stdout)
         changed += _sync_quotes(release, spec["quotes"])
     return changed
@@ -379,14 +366,7 @@ def _sync_relations(release: Release, spec: dict, stdout) -> int:
         for slug in spec["agreement_partners"]
         if (agreement := Agreement.objects.filter(partner__slug=slug).order_by("signed_on").first())
     ]
-    changed = 0
-    if {p.pk for p in partners} != set(release.partners.values_list("pk", flat=True)):
-        release.partners.set(partners)
-        changed += 1
-    if {a.pk for a in agreements} != set(release.agreements.values_list("pk", flat=True)):
-        release.agreements.set(agreements)
-        changed += 1
-    return changed
+    return sync_m2m(release.partners, partners) + sync_m2m(release.agreements, agreements)
 
 
 def _sync_quotes(release: Release, quotes: list[dict]) -> int:

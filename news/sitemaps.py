@@ -1,15 +1,13 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
+
+from linkj.sitemaps import I18nSitemap
 
 from .models import Release, language_codes
 
 
-class ReleaseSitemap(Sitemap):
+class ReleaseSitemap(I18nSitemap):
     """Each release at the address of every language it is live in, and only those."""
 
-    i18n = True
-    alternates = True
-    x_default = True
     changefreq = "monthly"
 
     def items(self):
@@ -20,6 +18,3 @@ class ReleaseSitemap(Sitemap):
 
     def get_languages_for_item(self, release):
         return release.live_languages()
-
-    def lastmod(self, release):
-        return release.updated_at

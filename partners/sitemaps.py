@@ -1,26 +1,18 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from linkj.sitemaps import I18nSitemap
 
 from .models import Partner
 
 
-class PartnerSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class PartnerSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Partner.objects.public().order_by("slug")
 
-    def lastmod(self, partner):
-        return partner.updated_at
 
-
-class PartnerPagesSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class PartnerPagesSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):

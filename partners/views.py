@@ -30,7 +30,6 @@ class PartnerListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["ordinals"] = {row.partner_id: row.ordinal for row in ledger.ledger()}
-        context["totals"] = ledger.totals()
         return context
 
 
@@ -78,7 +77,6 @@ class HistoryView(TemplateView):
         years = ledger.per_year()
         context["years"] = years
         context["chart"] = bar_chart(years)
-        context["totals"] = ledger.totals()
         return context
 
 

@@ -38,7 +38,7 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-@register.simple_tag
+@register.filter
 def kind_phrase(kind: str) -> str:
     return KIND_PHRASES.get(kind, KIND_PHRASES[Kind.OTHER])
 
@@ -56,8 +56,3 @@ def partnership_history(as_of: datetime.date | None = None, caption: str = "") -
         "as_of": as_of,
         "caption": caption,
     }
-
-
-@register.filter(name="kind_phrase_filter")
-def kind_phrase_filter(kind: str) -> str:
-    return KIND_PHRASES.get(kind, KIND_PHRASES[Kind.OTHER])
