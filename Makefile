@@ -34,6 +34,8 @@ messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l ja --no-location -i ".venv/*" -i "news/*" -i "events/*" -i "templates/news/*" -i "templates/events/*"
 	$(BIN)/python manage.py app_messages news
 	$(BIN)/python manage.py app_messages events
+	for po in locale/ja/LC_MESSAGES/django.po */locale/ja/LC_MESSAGES/django.po; do \
+		msgattrib --no-obsolete -o $$po $$po; done
 	$(BIN)/python manage.py compilemessages -l ja --ignore ".venv/*"
 
 clean:

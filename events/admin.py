@@ -91,12 +91,25 @@ class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     fieldsets = [
         (
             _("Title and text"),
-            {"fields": ["title", "title_is_tentative", "slug", "summary", "body"]},
+            {
+                "fields": [
+                    "title",
+                    ("title_is_tentative", "title_is_descriptive"),
+                    "slug",
+                    "summary",
+                    "body",
+                ]
+            },
         ),
         (
             _("When and where"),
             {
-                "fields": ["venue", ("start_date", "start_time"), ("end_date", "end_time")],
+                "fields": [
+                    "venue",
+                    "time_precision",
+                    ("start_date", "start_time"),
+                    ("end_date", "end_time"),
+                ],
                 "description": _(
                     "Enter dates and times as the clock reads at the venue; Japan time is "
                     "worked out for visitors."

@@ -23,9 +23,11 @@ from .models import (
     Publication,
     Speaker,
     Status,
+    TimePrecision,
     Venue,
     VenueKind,
 )
+from .timezones import whole_days, whole_months
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -93,15 +95,15 @@ VENUES = {
             "and its surroundings, they will also cover Boston.</p>"
         ),
         "usage_ja": (
-            "<p>LINK-J会員とLINK-J特別会員は、予約のうえ一時的にラウンジを使えます。"
+            "<p>ラウンジを一時的に使えるのは、LINK-JとLINK-J特別会員です（予約制）。"
             "打ち合わせの場所としてだけでなく、米国進出を目指す企業や現地で働く日本人"
             "専門家と知り合う場としてもご利用ください。</p>"
             "<p>ご予約はLINK-J事務局までお問い合わせください。</p>"
         ),
         "usage_en": (
-            "<p>LINK-J members and LINK-J special members may use the lounge for short stays, "
-            "by reservation. Use it for meetings, or to meet companies heading for the US "
-            "market and Japanese experts working locally.</p>"
+            "<p>LINK-J itself and LINK-J’s special members may use the lounge for short "
+            "stays, by reservation. Use it for meetings, or to meet companies heading for the "
+            "US market and Japanese experts working locally.</p>"
             "<p>To book, please contact the LINK-J office.</p>"
         ),
         "position": 3,
@@ -139,6 +141,16 @@ def _at(tz, *args) -> datetime.datetime:
     return datetime.datetime(*args, tzinfo=tz)
 
 
+def _days(zone: str, first: datetime.date) -> dict:
+    starts_at, ends_at = whole_days(first, first, zone)
+    return {"time_precision": TimePrecision.DAY, "starts_at": starts_at, "ends_at": ends_at}
+
+
+def _month(zone: str, first: datetime.date) -> dict:
+    starts_at, ends_at = whole_months(first, first, zone)
+    return {"time_precision": TimePrecision.MONTH, "starts_at": starts_at, "ends_at": ends_at}
+
+
 EVENTS = [
     {
         "slug": "nyc-lounge-opening-seminar-2022",
@@ -147,8 +159,9 @@ EVENTS = [
         "partners": ["yokohama"],
         "releases": ["yokohama-lounge-nyc"],
         "values": {
-            "title_ja": "米国ライフサイエンスの現在地：創薬の潮流とベンチャーキャピタルの動き",
-            "title_en": "US life science now: drug-discovery trends and venture capital",
+            # The release gives this (tentative) title; the English is our translation.
+            "title_ja": "米国の最新ライフサイエンス事情～創薬のトレンドやVCの活動を中心に～",
+            "title_en": "The latest in US life science: drug-discovery trends and venture capital",
             "title_is_tentative": True,
             "summary_ja": (
                 "ラウンジ開設を記念する第1回セミナー。ニューヨークからライブで、米国の"
@@ -160,8 +173,9 @@ EVENTS = [
             ),
             "body_ja": "<p>詳しい内容は決まり次第お知らせします。</p>",
             "body_en": "<p>Further details will be announced as soon as they are settled.</p>",
-            "starts_at": _at(NEW_YORK, 2022, 12, 15, 19, 0),
-            "ends_at": _at(NEW_YORK, 2022, 12, 15, 20, 30),
+            # The release says "the evening of the 15th in New York, the morning of the 16th
+            # in Japan" and gives no hours: the page shows the date only.
+            **_days("America/New_York", datetime.date(2022, 12, 15)),
             "status": Status.SCHEDULED,
             "format": Format.HYBRID,
             "online_info_ja": "日本からはオンラインでライブ視聴できます（日本時間12月16日の朝）。",
@@ -181,16 +195,16 @@ EVENTS = [
         "category": "forum",
         "partners": ["kobe-fbri"],
         "values": {
-            "title_ja": "再生医療の産業化を考えるフォーラム",
-            "title_en": "Forum on bringing regenerative medicine to industry",
+            "title_ja": "再生医療産業化フォーラム",
+            "title_en": "Regenerative Medicine Industrialisation Forum",
             "title_is_tentative": False,
             "summary_ja": "神戸市が日本橋で開いた、再生医療の事業化をテーマとするフォーラムです。",
             "summary_en": (
                 "A forum the City of Kobe held in Nihonbashi on turning regenerative "
                 "medicine into businesses."
             ),
-            "starts_at": _at(TOKYO, 2017, 10, 30, 14, 0),
-            "ends_at": _at(TOKYO, 2017, 10, 30, 17, 0),
+            # The sources give only the month.
+            **_month("Asia/Tokyo", datetime.date(2017, 10, 1)),
             "status": Status.CLOSED,
             "format": Format.IN_PERSON,
             "language": EventLanguage.JAPANESE,
@@ -216,15 +230,16 @@ EVENTS = [
             }
         ],
         "values": {
-            "title_ja": "UCSDの研究者を迎えた神戸セミナー",
-            "title_en": "Kobe seminar with a speaker from UC San Diego",
+            # No source gives the seminar's title or day: the title only describes it.
+            "title_ja": "UCSDの研究者を迎えた神戸でのセミナー",
+            "title_en": "Seminar in Kobe with a speaker from UC San Diego",
             "title_is_tentative": False,
+            "title_is_descriptive": True,
             "summary_ja": "LINK-Jの提携先であるUCSDから講師を招き、神戸で開いたセミナーです。",
             "summary_en": (
                 "A seminar in Kobe with a guest speaker from UCSD, one of LINK-J’s partners."
             ),
-            "starts_at": _at(TOKYO, 2018, 1, 22, 15, 0),
-            "ends_at": _at(TOKYO, 2018, 1, 22, 17, 0),
+            **_month("Asia/Tokyo", datetime.date(2018, 1, 1)),
             "status": Status.CLOSED,
             "format": Format.IN_PERSON,
             "language": EventLanguage.ENGLISH,

@@ -12,8 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event
-from .timezones import make_aware_strict
+from .models import Event, TimePrecision
+from .timezones import make_aware_strict, whole_days, whole_months
 
 # Native date and time inputs rather than the admin's calendar widgets: those add "Now" and
 # "Today" buttons and a warning about the browser's offset from the server, both of which
@@ -27,7 +27,8 @@ class EventAdminForm(forms.ModelForm):
     start_time = forms.TimeField(
         label=_("start time"),
         widget=TIME_INPUT,
-        help_text=_("Local time at the venue."),
+        required=False,
+        help_text=_("Local time at the venue. Leave empty when the time is not given."),
     )
     end_date = forms.DateField(
         label=_("end date"),
@@ -38,6 +39,7 @@ class EventAdminForm(forms.ModelForm):
     end_time = forms.TimeField(
         label=_("end time"),
         widget=TIME_INPUT,
+        required=False,
         help_text=_("Local time at the venue."),
     )
 
@@ -47,10 +49,12 @@ class EventAdminForm(forms.ModelForm):
         fields = [
             "title",
             "title_is_tentative",
+            "title_is_descriptive",
             "slug",
             "summary",
             "body",
             "venue",
+            "time_precision",
             "status",
             "format",
             "online_info",
@@ -73,11 +77,13 @@ class EventAdminForm(forms.ModelForm):
             tz = instance.venue.tzinfo
             start = instance.starts_at.astimezone(tz)
             end = instance.ends_at.astimezone(tz)
+            exact = instance.has_exact_time
+            last_day = instance.local_end_date if not exact else end.date()
             self.initial.update(
                 start_date=start.date(),
-                start_time=start.time(),
-                end_date=end.date() if end.date() != start.date() else None,
-                end_time=end.time(),
+                start_time=start.time() if exact else None,
+                end_date=last_day if last_day != start.date() else None,
+                end_time=end.time() if exact else None,
             )
 
     def clean(self):
@@ -86,7 +92,18 @@ class EventAdminForm(forms.ModelForm):
         start_date, start_time = cleaned.get("start_date"), cleaned.get("start_time")
         end_time = cleaned.get("end_time")
         end_date = cleaned.get("end_date") or start_date
-        if venue is None or not (start_date and start_time and end_date and end_time):
+        precision = cleaned.get("time_precision") or TimePrecision.TIME
+        if venue is None or not (start_date and end_date):
+            return cleaned
+        if precision != TimePrecision.TIME:
+            return self._clean_without_hours(cleaned, venue, precision, start_date, end_date)
+        for name, value in (("start_time", start_time), ("end_time", end_time)):
+            if value is None:
+                self.add_error(
+                    name,
+                    _("Enter the time, or choose “Date only” when the time is not given."),
+                )
+        if not (start_time and end_time):
             return cleaned
         starts_at = ends_at = None
         try:
@@ -107,4 +124,19 @@ class EventAdminForm(forms.ModelForm):
             else:
                 self.instance.starts_at = starts_at
                 self.instance.ends_at = ends_at
+        return cleaned
+
+    def _clean_without_hours(self, cleaned, venue, precision, start_date, end_date):
+        """Date-only and month-only events span whole days (or months) at the venue, so
+        they list, sort and export like any other event without inventing hours."""
+        if end_date < start_date:
+            self.add_error("end_date", _("The event must end after it starts."))
+            return cleaned
+        spread = whole_days if precision == TimePrecision.DAY else whole_months
+        try:
+            self.instance.starts_at, self.instance.ends_at = spread(
+                start_date, end_date, venue.time_zone
+            )
+        except ValidationError as error:
+            self.add_error("start_date", error)
         return cleaned

@@ -61,6 +61,9 @@ def build_calendar(events: Iterable[Event], *, build_url, name: str) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     for event in events:
+        if not event.has_exact_day:
+            # Known only to the month: a calendar entry would have to invent a day.
+            continue
         tz = event.venue.tzinfo
         url = build_url(event.get_absolute_url())
         item = IEvent()
@@ -69,8 +72,13 @@ def build_calendar(events: Iterable[Event], *, build_url, name: str) -> bytes:
         revised = event.updated_at.astimezone(datetime.UTC)
         item.add("dtstamp", revised)
         item.add("last-modified", revised)
-        item.add("dtstart", event.starts_at.astimezone(tz))
-        item.add("dtend", event.ends_at.astimezone(tz))
+        if event.has_exact_time:
+            item.add("dtstart", event.starts_at.astimezone(tz))
+            item.add("dtend", event.ends_at.astimezone(tz))
+        else:
+            # Hours not given: an all-day entry on the venue's dates (DTEND is exclusive).
+            item.add("dtstart", event.local_start_date)
+            item.add("dtend", event.local_end_date + datetime.timedelta(days=1))
         item.add("summary", event.title)
         item.add("description", _description(event, url))
         item.add("location", _location(event))

@@ -103,6 +103,15 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class TimePrecision(models.TextChoices):
+    """How much of an event's timing is known. The demo, like an editor, must not invent
+    hours or days a source does not give: the page says what is not yet known instead."""
+
+    TIME = "time", _("Date and time")
+    DAY = "day", _("Date only (time not given)")
+    MONTH = "month", _("Month only (day not given)")
+
+
 class Format(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
@@ -168,6 +177,14 @@ class Event(Audited):
         default=False,
         help_text=_("Shows a “tentative” mark next to the title until it is confirmed."),
     )
+    title_is_descriptive = models.BooleanField(
+        _("descriptive title"),
+        default=False,
+        help_text=_(
+            "Tick when the title only describes the event because its official title is not "
+            "known; the page says it is not the official title."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -178,6 +195,16 @@ class Event(Audited):
     body = RichTextField(_("body"), blank=True)
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="events"
+    )
+    time_precision = models.CharField(
+        _("what is known of the timing"),
+        max_length=5,
+        choices=TimePrecision.choices,
+        default=TimePrecision.TIME,
+        help_text=_(
+            "Date only: the page shows the day without hours. Month only: the page shows the "
+            "month without a day."
+        ),
     )
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"), db_index=True)
@@ -286,7 +313,17 @@ class Event(Audited):
     def fill_local_dates(self) -> None:
         tz = self.venue.tzinfo
         self.local_start_date = self.starts_at.astimezone(tz).date()
-        self.local_end_date = self.ends_at.astimezone(tz).date()
+        # An event that ends at midnight (a whole day, a whole month) ends on the day before.
+        last_moment = max(self.starts_at, self.ends_at - datetime.timedelta(microseconds=1))
+        self.local_end_date = last_moment.astimezone(tz).date()
+
+    @property
+    def has_exact_time(self) -> bool:
+        return self.time_precision == TimePrecision.TIME
+
+    @property
+    def has_exact_day(self) -> bool:
+        return self.time_precision != TimePrecision.MONTH
 
     def is_live(self, now: datetime.datetime | None = None) -> bool:
         """Mirrors EventQuerySet.published() for one object (the admin's "live" column)."""

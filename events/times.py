@@ -64,16 +64,70 @@ class EventTimes:
     japan: Clock | None  # None when the venue already keeps Japan time
     day_shift: int  # Japan's start date minus the venue's start date, in days
     day_shift_text: str
+    exact: bool = True
+    # For an event without hours (or without a day): the dates as known, and what is missing.
+    date_text: str = ""
+    date_iso: str = ""
+    unknown_text: str = ""
+
+
+def _span(first: datetime.date, last: datetime.date, fmt: str) -> str:
+    start = formats.date_format(first, fmt)
+    end = formats.date_format(last, fmt)
+    return start if start == end else f"{start} – {end}"
+
+
+def _inexact_times(event) -> EventTimes:
+    """Only the venue's calendar dates are known: no hours, so no Japan clock either (the
+    Japan date could differ). The page says plainly what the sources do not give."""
+    first, last = event.local_start_date, event.local_end_date
+    ended = event.has_ended()
+    if event.has_exact_day:
+        text, iso = _span(first, last, "DATE_FORMAT"), first.isoformat()
+        unknown = _("Time not recorded") if ended else _("Time to be announced")
+    else:
+        text, iso = _span(first, last, "YEAR_MONTH_FORMAT"), first.strftime("%Y-%m")
+        unknown = _("Exact date not recorded") if ended else _("Date to be announced")
+    venue = event.venue
+    label = _("Japan time") if venue.is_in_japan else _("%(city)s time") % {"city": _city(venue)}
+    clock = Clock(
+        label=label,
+        zone=venue.time_zone,
+        abbreviation="",
+        start_iso=iso,
+        end_iso=last.isoformat(),
+        start_date=text,
+        start_time="",
+        end_date=text,
+        end_time="",
+        same_day=first == last,
+        text=f"{text} ({unknown})",
+    )
+    return EventTimes(
+        venue=clock,
+        japan=None,
+        day_shift=0,
+        day_shift_text="",
+        exact=False,
+        date_text=text,
+        date_iso=iso,
+        unknown_text=unknown,
+    )
+
+
+def _city(venue) -> str:
+    return venue.city or venue.time_zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def event_times(event) -> EventTimes:
+    if not event.has_exact_time:
+        return _inexact_times(event)
     venue = event.venue
     if venue.is_in_japan:
         clock = _clock(_("Japan time"), "Asia/Tokyo", JAPAN, event.starts_at, event.ends_at)
         return EventTimes(venue=clock, japan=None, day_shift=0, day_shift_text="")
-    city = venue.city or venue.time_zone.rsplit("/", 1)[-1].replace("_", " ")
     local = _clock(
-        _("%(city)s time") % {"city": city},
+        _("%(city)s time") % {"city": _city(venue)},
         venue.time_zone,
         venue.tzinfo,
         event.starts_at,
@@ -92,7 +146,13 @@ def event_times(event) -> EventTimes:
     return EventTimes(venue=local, japan=japan, day_shift=shift, day_shift_text=text)
 
 
-def google_calendar_dates(starts_at: datetime.datetime, ends_at: datetime.datetime) -> str:
+def google_calendar_dates(event) -> str:
+    """Google's `dates` parameter: UTC instants, or whole days (end exclusive) for an event
+    whose hours are not given."""
+    if not event.has_exact_time:
+        after = event.local_end_date + datetime.timedelta(days=1)
+        return f"{event.local_start_date:%Y%m%d}/{after:%Y%m%d}"
+    starts_at, ends_at = event.starts_at, event.ends_at
     fmt = "%Y%m%dT%H%M%SZ"
     return (
         f"{starts_at.astimezone(datetime.UTC).strftime(fmt)}/"

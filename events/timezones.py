@@ -78,3 +78,25 @@ def make_aware_strict(naive: datetime.datetime, tz_name: str) -> datetime.dateti
             params=params,
         )
     return naive.replace(tzinfo=tz)
+
+
+def whole_days(
+    first: datetime.date, last: datetime.date, tz_name: str
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """From midnight starting `first` to midnight ending `last`, at the venue."""
+    midnight = datetime.time(0, 0)
+    return (
+        make_aware_strict(datetime.datetime.combine(first, midnight), tz_name),
+        make_aware_strict(
+            datetime.datetime.combine(last + datetime.timedelta(days=1), midnight), tz_name
+        ),
+    )
+
+
+def whole_months(
+    first: datetime.date, last: datetime.date, tz_name: str
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """From the first day of `first`'s month to the last day of `last`'s month."""
+    start = first.replace(day=1)
+    after = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return whole_days(start, after - datetime.timedelta(days=1), tz_name)

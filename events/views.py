@@ -141,7 +141,13 @@ class CalendarMonthView(TemplateView):
             .order_by("starts_at", "pk")
         )
         by_day: dict[datetime.date, list[Event]] = {}
+        undated = []
         for event in events:
+            if not event.has_exact_day:
+                # Known only to the month: listed under the month, never on a guessed day.
+                if event.local_start_date <= datetime.date(year, month, 1) <= event.local_end_date:
+                    undated.append(event)
+                continue
             day = max(event.local_start_date, first)
             while day <= min(event.local_end_date, last):
                 by_day.setdefault(day, []).append(event)
@@ -163,8 +169,9 @@ class CalendarMonthView(TemplateView):
         ]
         context["previous_month"] = (context["month"] - datetime.timedelta(days=1)).replace(day=1)
         context["next_month"] = (context["month"] + datetime.timedelta(days=32)).replace(day=1)
-        context["event_count"] = sum(
-            len(cell["events"]) for week in context["weeks"] for cell in week
+        context["undated_events"] = undated
+        context["event_count"] = len(undated) + len(
+            {event.pk for week in context["weeks"] for cell in week for event in cell["events"]}
         )
         return context
 
@@ -178,6 +185,8 @@ def _ics_response(body: bytes, filename: str, max_age: int = 900) -> HttpRespons
 
 def event_ics(request, slug):
     event, is_preview = _get_event(request, slug)
+    if not event.has_exact_day:
+        raise Http404("Only the month of this event is known.")
     body = ics.build_calendar(
         [event], build_url=request.build_absolute_uri, name=_("LINK-J events")
     )

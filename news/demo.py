@@ -1,5 +1,9 @@
 """Demo releases: the five seed press releases, retold in our own words in both languages.
 
+What the signatories said is retold too, so each quote is stored as a summary of remarks and
+shown without quotation marks. The numbers in subtitles ("11th partnership") are typed, as an
+editor would type them; a test checks them against the partnership ledger.
+
 Idempotent: each release is keyed on its slug and only written when something differs, so a
 second run changes nothing and returns 0. Partners are looked up by slug; a missing partner
 is skipped with a note, never an error.
@@ -13,7 +17,7 @@ from zoneinfo import ZoneInfo
 from linkj.demo import sync, sync_m2m
 from partners.models import Agreement, Partner
 
-from .models import Category, Quote, Release, Status
+from .models import Category, Quote, QuoteKind, Release, Status
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -39,8 +43,10 @@ RELEASES = [
         "lead_ja": "LINK-Jは2018年1月、神戸医療産業都市を支える公益財団法人先端医療振興財団"
         "（現・神戸医療産業都市推進機構）と相互提携の覚書を結びました。LINK-Jにとって6件目の提携です。",
         "lead_en": "In January 2018 LINK-J signed a memorandum of mutual partnership with the "
-        "Foundation for Biomedical Research and Innovation at Kobe (now the Kobe Biomedical "
-        "Innovation Cluster). It is LINK-J's sixth partnership.",
+        "Foundation for Biomedical Research and Innovation, the core body of the City of Kobe's "
+        "Kobe Biomedical Innovation Cluster. (Later in 2018 the foundation was renamed the "
+        "Foundation for Biomedical Research and Innovation at Kobe.) It is LINK-J's sixth "
+        "partnership.",
         "body_ja": (
             "<h2>財団について</h2>"
             "<p>財団は神戸市が進める神戸医療産業都市の中心となる機関で、次世代医療の研究開発、"
@@ -75,7 +81,7 @@ RELEASES = [
                 "speaker_title_ja": "クラスター推進センター統括監",
                 "speaker_title_en": "Director General, Cluster Promotion Center",
                 "organisation_ja": "先端医療振興財団",
-                "organisation_en": "Foundation for Biomedical Research and Innovation at Kobe",
+                "organisation_en": "Foundation for Biomedical Research and Innovation",
                 "text_ja": "日本橋と神戸、二つのクラスターの行き来が増えることで、イノベーションが"
                 "一層進むと考えています。LINK-Jとともに、神戸の存在感を国内外で高め、人材育成や"
                 "国際展開にも力を入れていきます。",
@@ -84,10 +90,10 @@ RELEASES = [
                 "abroad, and invest in people and international reach.",
             },
             {
-                "speaker_ja": "曽山 明彦",
+                "speaker_ja": "曾山 明彦",
                 "speaker_en": "Akihiko Soyama",
                 "speaker_title_ja": "理事兼事務局長",
-                "speaker_title_en": "Director and Executive Director",
+                "speaker_title_en": "Director and Secretary General",
                 "organisation_ja": "LINK-J",
                 "organisation_en": "LINK-J",
                 "text_ja": "国内最大級のバイオメディカルクラスターの中核機関と"
@@ -149,10 +155,10 @@ RELEASES = [
                 "innovation further.",
             },
             {
-                "speaker_ja": "曽山 明彦",
+                "speaker_ja": "曾山 明彦",
                 "speaker_en": "Akihiko Soyama",
                 "speaker_title_ja": "理事兼事務局長",
-                "speaker_title_en": "Director and Executive Director",
+                "speaker_title_en": "Director and Secretary General",
                 "organisation_ja": "LINK-J",
                 "organisation_en": "LINK-J",
                 "text_ja": "大学、研究機関、企業、医療機関が数多く集まる横浜市と提携できたことを"
@@ -252,10 +258,10 @@ RELEASES = [
         ),
         "quotes": [
             {
-                "speaker_ja": "曽山 明彦",
+                "speaker_ja": "曾山 明彦",
                 "speaker_en": "Akihiko Soyama",
                 "speaker_title_ja": "理事兼事務局長",
-                "speaker_title_en": "Director and Executive Director",
+                "speaker_title_en": "Director and Secretary General",
                 "organisation_ja": "LINK-J",
                 "organisation_en": "LINK-J",
                 "text_ja": "欧州最大級のクラスターであるMPRと提携できて嬉しく思います。"
@@ -269,7 +275,7 @@ RELEASES = [
     {
         "slug": "yokohama-lounge-nyc",
         "date": datetime.date(2022, 10, 6),
-        "category": Category.NEWS,
+        "category": Category.PRESS_RELEASE,
         "partners": ["yokohama"],
         "agreement_partners": [],
         "show_history_table": False,
@@ -312,7 +318,7 @@ RELEASES = [
                 "speaker_ja": "高橋 俊一",
                 "speaker_en": "Shunichi Takahashi",
                 "speaker_title_ja": "事務局長",
-                "speaker_title_en": "Executive Director",
+                "speaker_title_en": "Secretary General",
                 "organisation_ja": "LINK-J",
                 "organisation_en": "LINK-J",
                 "text_ja": "これまでの西海岸からの発信に東海岸が加わり、米国の東西両方の"
@@ -341,6 +347,11 @@ RELEASE_FIELDS = [
 
 def load(stdout) -> int:
     changed = 0
+    # The demo retells what people said in its own words: every quote is a summary of
+    # remarks, never presented as the speaker's own words.
+    for spec in RELEASES:
+        for quote in spec["quotes"]:
+            quote.setdefault("kind", QuoteKind.SUMMARY)
     for spec in RELEASES:
         values = {name: spec[name] for name in RELEASE_FIELDS}
         values["status"] = Status.PUBLISHED

@@ -305,6 +305,11 @@ class ReleasePhoto(models.Model):
         return self.alt or self.image.name
 
 
+class QuoteKind(models.TextChoices):
+    QUOTATION = "quotation", _("Quotation (the speaker’s own words)")
+    SUMMARY = "summary", _("Summary of remarks (not the speaker’s own words)")
+
+
 class Quote(models.Model):
     release = models.ForeignKey(
         Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
@@ -314,7 +319,17 @@ class Quote(models.Model):
         pgettext_lazy("job title", "title"), max_length=200, blank=True
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    text = models.TextField(_("quotation"))
+    text = models.TextField(pgettext_lazy("quote", "text"))
+    kind = models.CharField(
+        pgettext_lazy("quote", "kind"),
+        max_length=10,
+        choices=QuoteKind.choices,
+        default=QuoteKind.QUOTATION,
+        help_text=_(
+            "A quotation is shown in quotation marks as the speaker’s words. Choose summary "
+            "when the text retells what was said: it is shown as a summary, without marks."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

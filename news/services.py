@@ -46,9 +46,12 @@ def snapshot(release: Release) -> dict:
     data["agreements"] = sorted(release.agreements.values_list("pk", flat=True))
     data["quotes"] = [
         {
-            f"{name}_{code}": getattr(quote, f"{name}_{code}")
-            for name in QUOTE_FIELDS
-            for code in language_codes()
+            "kind": quote.kind,
+            **{
+                f"{name}_{code}": getattr(quote, f"{name}_{code}")
+                for name in QUOTE_FIELDS
+                for code in language_codes()
+            },
         }
         for quote in release.quotes.order_by("position", "pk")
     ]

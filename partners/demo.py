@@ -160,8 +160,8 @@ PARTNERS = [
         "city": ("神戸市", "Kobe"),
         "website": "https://www.fbri-kobe.org/",
         "description": (
-            "日本最大級のバイオメディカルクラスター「神戸医療産業都市」の中核機関。提携当時の名称は先端医療振興財団でした。",
-            "The core body of the Kobe Biomedical Innovation Cluster, one of Japan's largest. It signed under its earlier name and was renamed shortly afterwards.",
+            "神戸市が進める日本最大級のバイオメディカルクラスター「神戸医療産業都市」の中核機関。LINK-J との提携は先端医療振興財団の名称で結び、2018 年に現在の名称になりました。",
+            "The core body of the Kobe Biomedical Innovation Cluster, the city's biomedical cluster and one of Japan's largest. It signed with LINK-J as the Foundation for Biomedical Research and Innovation and took its present name later in 2018.",
         ),
         "signed": datetime.date(2018, 1, 1),
         "precision": M,
@@ -343,8 +343,11 @@ PARTNERS = [
         "city": ("", ""),
         "website": "",
         "description": ("", ""),
+        # No source gives its date: it falls between Kanagawa (September 2020) and Medicen
+        # Paris Region (February 2021). The month is our estimate and pages say so.
         "signed": datetime.date(2020, 12, 1),
         "precision": M,
+        "estimate": True,
         "scope": [],
     },
     {
@@ -445,6 +448,7 @@ def load(stdout=None) -> int:
                 "date_precision": data["precision"],
                 "agreement_type": data.get("type", AgreementType.MOU),
                 "term_years": data.get("term"),
+                "date_is_estimate": data.get("estimate", False),
             },
         )
         changed += was_changed

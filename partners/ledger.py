@@ -61,6 +61,7 @@ def history_rows(as_of: datetime.date | None = None) -> QuerySet[Agreement]:
 
     return ledger(as_of).prefetch_related(
         "scope_items",
+        "partner__former_names",
         Prefetch(
             "releases", queryset=Release.objects.live().newest_first(), to_attr="live_releases"
         ),

@@ -191,6 +191,11 @@ class Agreement(models.Model):
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    date_is_estimate = models.BooleanField(
+        _("date is an estimate"),
+        default=False,
+        help_text=_("Tick when no published source gives this date; pages mark it as estimated."),
+    )
     agreement_type = models.CharField(
         pgettext_lazy("agreement", "type"),
         max_length=20,
@@ -240,6 +245,19 @@ class Agreement(models.Model):
             and (self.signed_on.day != 1 or self.signed_on.month != 1)
         ):
             raise ValidationError({"signed_on": _("With year precision, enter 1 January.")})
+
+    def name_at_signing(self) -> FormerName | None:
+        """The former name the partner signed under, if it has been renamed since.
+
+        Reads `partner.former_names` (prefetch it for lists): the earliest former name still
+        in use on the signing date.
+        """
+        in_use = [
+            former
+            for former in self.partner.former_names.all()
+            if former.until is not None and former.until >= self.signed_on
+        ]
+        return min(in_use, key=lambda former: former.until, default=None)
 
     def signed_on_display(self) -> str:
         if self.date_precision == DatePrecision.YEAR:

@@ -36,7 +36,7 @@ def google_calendar_url(context, event: Event) -> str:
         {
             "action": "TEMPLATE",
             "text": event.title,
-            "dates": google_calendar_dates(event.starts_at, event.ends_at),
+            "dates": google_calendar_dates(event),
             "details": details,
             "location": event.venue.name,
         }

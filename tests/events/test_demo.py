@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from events import demo
-from events.models import Event, Venue
+from events.models import Event, TimePrecision, Venue
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +36,11 @@ def test_the_demo_has_the_three_venues_and_the_lounge_opening_seminar():
         Venue.objects.values_list("slug", flat=True)
     )
     seminar = Event.objects.get(slug="nyc-lounge-opening-seminar-2022")
-    new_york = seminar.starts_at.astimezone(ZoneInfo("America/New_York"))
-    tokyo = seminar.starts_at.astimezone(ZoneInfo("Asia/Tokyo"))
-    assert new_york.date() == datetime.date(2022, 12, 15) and new_york.hour >= 17
-    assert tokyo.date() == datetime.date(2022, 12, 16) and tokyo.hour < 12
+    # The release gives the day in New York (the evening of the 15th) but no hours.
+    assert seminar.time_precision == TimePrecision.DAY
+    assert seminar.local_start_date == seminar.local_end_date == datetime.date(2022, 12, 15)
+    assert seminar.starts_at == datetime.datetime(2022, 12, 15, tzinfo=ZoneInfo("America/New_York"))
+    assert "16" in seminar.online_info_en and "Japan time" in seminar.online_info_en
     assert seminar.title_is_tentative
     assert seminar.has_online_viewing
     assert [p.slug for p in seminar.partners.all()] == ["yokohama"]
@@ -59,3 +60,25 @@ def test_load_demo_command_runs_the_events_demo():
     call_command("load_demo", stdout=out)
     assert "events.demo" in out.getvalue()
     assert Event.objects.filter(slug="nyc-lounge-opening-seminar-2022").exists()
+
+
+def test_the_demo_invents_no_hours_or_days_the_sources_do_not_give():
+    PartnerFactory(slug="kobe-fbri")
+    demo.load(stdout=io.StringIO())
+    forum = Event.objects.get(slug="regenerative-medicine-forum-2017")
+    seminar = Event.objects.get(slug="ucsd-seminar-kobe-2018")
+    assert forum.time_precision == seminar.time_precision == TimePrecision.MONTH
+    assert (forum.local_start_date.year, forum.local_start_date.month) == (2017, 10)
+    assert (seminar.local_start_date.year, seminar.local_start_date.month) == (2018, 1)
+    # No source names the Kobe seminar: its title only describes it, and says so.
+    assert seminar.title_is_descriptive
+    assert not forum.title_is_descriptive
+
+
+def test_the_lounge_is_offered_to_linkj_and_its_special_members_only():
+    demo.load(stdout=io.StringIO())
+    lounge = Venue.objects.get(slug="nyc-lounge")
+    assert "LINK-J会員" not in lounge.usage_ja
+    assert "特別会員" in lounge.usage_ja
+    assert "LINK-J members" not in lounge.usage_en
+    assert "special members" in lounge.usage_en

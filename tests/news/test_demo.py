@@ -1,7 +1,9 @@
 import datetime
 import io
+import re
 
 import pytest
+from django.core.management import call_command
 
 from news import demo
 from news.models import Release
@@ -76,3 +78,26 @@ def test_demo_pages_render(client, demo_partners, language):
     for release in Release.objects.all():
         response = client.get(f"/{language}/news/{release.slug}/")
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("slug", "field", "pattern"),
+    [
+        ("yokohama-mou", "subtitle_ja", r"(\d+)件目"),
+        ("yokohama-mou", "subtitle_en", r"(\d+)th partnership"),
+        ("osaka-mou", "subtitle_ja", r"(\d+)件目"),
+        ("osaka-mou", "subtitle_en", r"(\d+)th partnership"),
+        ("kobe-fbri-mou", "lead_ja", r"(\d+)件目"),
+        ("medicen-paris-region-mou", "lead_ja", r"(\d+)件目"),
+        ("medicen-paris-region-mou", "lead_en", r"(\d+)th partnership"),
+    ],
+)
+def test_the_numbers_typed_in_demo_releases_match_the_ledger(slug, field, pattern):
+    """Editors type the ordinals into their texts; the ledger computes them. They agree."""
+
+    from partners.ledger import standing_of
+
+    call_command("load_demo", stdout=io.StringIO())
+    release = Release.objects.get(slug=slug)
+    typed = int(re.search(pattern, getattr(release, field)).group(1))
+    assert typed == standing_of(release.agreements.get()).ordinal
