@@ -1,5 +1,4 @@
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
@@ -9,7 +8,8 @@ class FilteredListView(FilterView):
     """A public list with django-filter: the behaviour every list page shares.
 
     - A query string of only empty values (or only a page number) leaves the list unfiltered.
-    - Invalid filter values show the form's message and an empty list, never a 500.
+    - Invalid filter values show the form's message and an empty list, never a 500
+      (django-filter's strict mode, the default).
     - A page number out of range or not a number shows the nearest page.
     - Templates get `query_without_page` to build pagination links that keep the filters.
     """
@@ -20,15 +20,6 @@ class FilteredListView(FilterView):
         if data is not None and not any(value for key, value in data.items() if key != "page"):
             kwargs["data"] = None
         return kwargs
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -50,12 +41,3 @@ class HomeView(TemplateView):
 @never_cache
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    # A 500 renders without a request context (it may be the context that failed).
-    return render(request, "500.html", status=500)

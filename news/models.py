@@ -84,11 +84,6 @@ class ReleaseQuerySet(models.QuerySet):
             )
         )
 
-    def for_partner(self, partner: Partner, language: str | None = None) -> ReleaseQuerySet:
-        """Live releases about a partner, newest first; usable in a Prefetch:
-        ``Prefetch("releases", queryset=Release.objects.live().newest_first())``."""
-        return self.live(language).filter(partners=partner).newest_first()
-
     def newest_first(self) -> ReleaseQuerySet:
         return self.order_by("-date", "-pk")
 

@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "django_filters",
     "django_countries",
     "django_prose_editor",
@@ -82,7 +81,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "linkj.context_processors.site",
             ],
         },
@@ -150,7 +148,6 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Content-Security-Policy: no inline script or style anywhere, site and admin alike.
-# Nonces are available (csp.context_processors.nonce) for the rare import map a widget needs.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

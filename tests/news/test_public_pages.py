@@ -152,14 +152,3 @@ def test_home_page_lists_the_latest_live_releases(client):
     html = client.get("/en/").content.decode()
     assert "Latest live one" in html
     assert "Unseen draft" not in html
-
-
-def test_queryset_for_partner_gives_live_releases_in_the_language():
-    partner = PartnerFactory()
-    live = ReleaseFactory(partners=[partner])
-    ReleaseFactory(partners=[partner], publish_at_en=None)
-    DraftReleaseFactory(partners=[partner])
-    from news.models import Release
-
-    assert list(Release.objects.for_partner(partner, "en")) == [live]
-    assert Release.objects.for_partner(partner, "ja").count() == 2
