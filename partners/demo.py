@@ -160,7 +160,7 @@ PARTNERS = [
         "city": ("神戸市", "Kobe"),
         "website": "https://www.fbri-kobe.org/",
         "description": (
-            "神戸市が進める日本最大級のバイオメディカルクラスター「神戸医療産業都市」の中核機関。LINK-J との提携は先端医療振興財団の名称で結び、2018 年に現在の名称になりました。",
+            "神戸市の医療産業クラスターで、国内でも最大規模の「神戸医療産業都市」を支える中核機関。LINK-J との提携は先端医療振興財団の名称で結び、2018 年に現在の名称になりました。",
             "The core body of the Kobe Biomedical Innovation Cluster, the city's biomedical cluster and one of Japan's largest. It signed with LINK-J as the Foundation for Biomedical Research and Innovation and took its present name later in 2018.",
         ),
         "signed": datetime.date(2018, 1, 1),

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +20,14 @@ def japanese_is_active():
     translation.activate("ja")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def demo_partners(db):
+    """The site's demo partners: all sixteen partnerships of the seed releases."""
+    from partners import demo
+
+    demo.load(stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,19 +1,12 @@
-import io
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from partners import demo
 from partners.models import Partner
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_partners():
-    demo.load(stdout=io.StringIO())
 
 
 def test_visitor_switches_a_partner_page_to_english_and_back(page, demo_partners):

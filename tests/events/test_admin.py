@@ -2,7 +2,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from events.models import Event, Publication
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.django_db
 
 NEW_YORK = ZoneInfo("America/New_York")
 ADD_URL = "/admin/events/event/add/"
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def form_data(venue, **overrides):

@@ -2,18 +2,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from events.models import Venue
 from tests.events.factories import EventFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "b@example.org", "x"))
-    return client
 
 
 def venue_data(venue, **overrides):

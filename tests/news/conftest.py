@@ -45,7 +45,8 @@ DEMO_PARTNERS = {
 
 
 @pytest.fixture
-def demo_partners():
+def release_partners():
+    """Just the four partners the demo releases are about, with their first agreements."""
     for slug, (kind, country, signed_on) in DEMO_PARTNERS.items():
         AgreementFactory(
             partner=PartnerFactory(slug=slug, kind=kind, country=country), signed_on=signed_on

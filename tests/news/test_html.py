@@ -21,7 +21,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_news_pages_are_well_formed_html_with_unique_ids(client, demo_partners, path):
+def test_news_pages_are_well_formed_html_with_unique_ids(client, release_partners, path):
     demo.load(stdout=io.StringIO())
     ReleasePhotoFactory(release=Release.objects.get(slug="osaka-mou"))
     # One release published in Japanese only, so the English list shows its mark.

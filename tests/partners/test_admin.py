@@ -1,20 +1,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from partners.models import Agreement, Partner
 from tests import images
 from tests.factories import AgreementFactory, PartnerFactory, ScopeItemFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def partner_form(**overrides):
@@ -59,7 +51,7 @@ def test_adding_a_partner_in_both_languages_with_its_agreement(admin_client):
         "メディセン・パリ・リージョン",
         "Medicen Paris Region",
     )
-    assert partner.updated_by.username == "boss"
+    assert partner.updated_by.username == "admin"
     agreement = partner.agreements.get()
     assert agreement.signed_on == datetime.date(2021, 2, 5)
     assert list(agreement.scope_items.all()) == [scope]

@@ -10,11 +10,6 @@ from tests.factories import AgreementFactory, PartnerFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_partners():
-    demo.load(stdout=io.StringIO())
-
-
 def first_agreement(slug):
     return Agreement.objects.filter(partner__slug=slug).order_by("signed_on", "pk").first()
 
