@@ -103,7 +103,13 @@ def test_japanese_catalogues_are_complete_and_compiled(catalogue):
     compiled = catalogue.with_suffix(".mo")
     assert compiled.exists()
     mo = polib.mofile(str(compiled))
-    assert {e.msgid for e in mo} >= {e.msgid for e in po.translated_entries()}, "stale .mo file"
+    compiled_texts = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in mo}
+    stale = [
+        e.msgid
+        for e in po.translated_entries()
+        if compiled_texts.get((e.msgctxt, e.msgid)) != (e.msgstr or e.msgstr_plural)
+    ]
+    assert not stale, f"run msgfmt, the .mo file is stale: {stale[:5]}"
 
 
 def test_every_interface_string_is_in_a_catalogue(tmp_path):
