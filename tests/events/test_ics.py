@@ -112,3 +112,27 @@ def test_every_event_page_links_to_google_calendar_with_utc_dates(client):
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
     assert "dates=20270318T220000Z%2F20270318T233000Z" in html
     assert f'href="/en/events/{event.slug}/event.ics"' in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_second_parser_reads_the_feed_the_same_way(client):
+    """ics-py, an iCalendar parser independent of the library that wrote the file, agrees on
+    the instants (daylight saving time included) and on all-day entries."""
+    import ics
+
+    event = lounge_event(title_en="Lounge seminar")
+    date_only = EventFactory(
+        time_precision="day",
+        starts_at=datetime.datetime(2027, 4, 1, tzinfo=ZoneInfo("Asia/Tokyo")),
+        ends_at=datetime.datetime(2027, 4, 2, tzinfo=ZoneInfo("Asia/Tokyo")),
+    )
+    body = client.get("/en/events/calendar.ics").content.decode()
+    items = {item.uid: item for item in ics.Calendar(body).events}
+    seminar = items[f"event-{event.pk}@127.0.0.1"]
+    assert seminar.name == "Lounge seminar"
+    assert seminar.begin == datetime.datetime(2027, 3, 18, 22, 0, tzinfo=datetime.UTC)
+    assert seminar.begin.utcoffset() == datetime.timedelta(hours=-4)
+    assert seminar.duration == datetime.timedelta(minutes=90)
+    whole_day = items[f"event-{date_only.pk}@127.0.0.1"]
+    assert whole_day.all_day
+    assert whole_day.begin.date() == datetime.date(2027, 4, 1)

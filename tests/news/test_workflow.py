@@ -1,8 +1,10 @@
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -195,15 +197,23 @@ def test_an_editor_restoring_an_old_draft_revision_does_not_unpublish(editor):
     assert release.status == Status.PUBLISHED
 
 
-def test_second_concurrent_save_is_refused_and_keeps_the_typed_input(client, editor, publisher):
+def opened_form(client, release) -> dict:
+    """What a browser tab holds after opening the change form: the version it was given."""
+    html = client.get(change_url(release)).content.decode()
+    version = re.search(r'name="expected_version" value="(\d+)"', html).group(1)
+    return release_form_data(release, expected_version=version)
+
+
+def test_second_concurrent_save_is_refused_and_keeps_the_typed_input(editor, publisher):
     release = DraftReleaseFactory(title_en="Before")
-    # Both open the form at the same version.
-    first = release_form_data(release, title_en="Editor one's title")
-    second = release_form_data(release, title_en="Editor two's title")
-    client.force_login(editor)
-    assert client.post(change_url(release), first).status_code == 302
-    client.force_login(publisher)
-    response = client.post(change_url(release), second)
+    first_tab, second_tab = Client(), Client()
+    first_tab.force_login(editor)
+    second_tab.force_login(publisher)
+    # Both people open the form before either saves, each in a session of their own.
+    first = {**opened_form(first_tab, release), "title_en": "Editor one's title"}
+    second = {**opened_form(second_tab, release), "title_en": "Editor two's title"}
+    assert first_tab.post(change_url(release), first).status_code == 302
+    response = second_tab.post(change_url(release), second)
     assert response.status_code == 200
     html = response.content.decode()
     assert "保存されていません" in html
