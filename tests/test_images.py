@@ -74,7 +74,8 @@ def test_the_orm_path_validates_too():
     partner.logo.save("good.png", ContentFile(images.jpeg_with_gps_exif()))
     partner.refresh_from_db()
     assert partner.logo.name.endswith(".jpg")
-    assert not Image.open(partner.logo.path).getexif()
+    with Image.open(partner.logo.path) as stored:
+        assert not stored.getexif()
     assert (partner.logo_width, partner.logo_height) == (40, 30)
 
 

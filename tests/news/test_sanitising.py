@@ -1,4 +1,5 @@
 import html.parser
+import io
 import json
 import re
 
@@ -153,7 +154,7 @@ def test_demo_loader_sanitises_every_payload(monkeypatch):
         for index, payload in enumerate(PAYLOADS)
     ]
     monkeypatch.setattr(demo, "RELEASES", releases)
-    demo.load(stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo.load(stdout=io.StringIO())
     for payload, stored in zip(PAYLOADS, stored_bodies(), strict=True):
         assert_safe(stored, payload)
 
