@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class LinkjConfig(AppConfig):
     name = "linkj"
     verbose_name = _("LINK-J site")
+
+    def ready(self) -> None:
+        from .roles import sync_roles_after_migrate
+
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="linkj.sync_roles")

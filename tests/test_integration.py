@@ -1,10 +1,8 @@
 """How partners, releases and events point at each other, and who may edit what."""
 
 import datetime
-import importlib
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 
 from tests.events.factories import EventFactory
@@ -12,9 +10,6 @@ from tests.factories import AgreementFactory, PartnerFactory, UserFactory
 from tests.news.factories import DraftReleaseFactory, ReleaseFactory
 
 pytestmark = pytest.mark.django_db
-
-news_groups = importlib.import_module("news.migrations.0002_editor_and_publisher_groups")
-events_groups = importlib.import_module("events.migrations.0004_event_permissions_for_groups")
 
 
 def announced(partner, **kwargs):
@@ -74,18 +69,11 @@ def test_event_page_lists_its_live_related_releases(client):
     assert list(release.events.all()) == [event]
 
 
-def ensure_groups():
-    if Group.objects.filter(name__in=news_groups.GROUPS).count() < len(news_groups.GROUPS):
-        news_groups.create_groups(apps, None)
-    events_groups.grant(apps, None)
-
-
 @pytest.mark.parametrize(
     ("group", "may_delete_events", "may_publish_releases"),
     [("Editors", False, False), ("Publishers", True, True)],
 )
 def test_roles_cover_events_too(group, may_delete_events, may_publish_releases):
-    ensure_groups()
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     assert user.has_perm("events.change_event")
@@ -96,9 +84,28 @@ def test_roles_cover_events_too(group, may_delete_events, may_publish_releases):
 
 
 def test_editor_can_open_the_event_admin(client):
-    ensure_groups()
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
     assert client.get("/admin/events/event/add/").status_code == 200
     assert client.get("/admin/events/event/").status_code == 200
+
+
+def test_roles_are_restored_to_their_definition_after_migrate():
+    """A permission removed by hand (or a group deleted) comes back on the next migrate."""
+    from django.core.management import call_command
+
+    from linkj.roles import PUBLISHERS, permissions_of
+
+    Group.objects.get(name="Editors").delete()
+    publishers = Group.objects.get(name=PUBLISHERS)
+    publishers.permissions.remove(publishers.permissions.get(codename="publish_release"))
+    call_command("migrate", verbosity=0)
+    assert Group.objects.filter(name="Editors").exists()
+    granted = {
+        f"{app}.{codename}"
+        for app, codename in Group.objects.get(name=PUBLISHERS).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    }
+    assert granted == permissions_of(PUBLISHERS)

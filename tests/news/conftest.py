@@ -1,26 +1,13 @@
 import datetime
-import importlib
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 
 from partners.models import Kind
 from tests.factories import AgreementFactory, PartnerFactory, UserFactory
 
-_groups_migration = importlib.import_module("news.migrations.0002_editor_and_publisher_groups")
-
-
-def ensure_groups() -> None:
-    """The groups come from a data migration; a transactional test's flush removes them."""
-    if Group.objects.filter(name__in=_groups_migration.GROUPS).count() < len(
-        _groups_migration.GROUPS
-    ):
-        _groups_migration.create_groups(apps, None)
-
 
 def member(group_name: str, username: str):
-    ensure_groups()
     user = UserFactory(username=username, is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     return user

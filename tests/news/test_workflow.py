@@ -22,7 +22,7 @@ def change_url(release):
     return reverse("admin:news_release_change", args=[release.pk])
 
 
-def test_migration_creates_editor_and_publisher_groups_with_publish_only_for_publishers(
+def test_migrate_creates_editor_and_publisher_groups_with_publish_only_for_publishers(
     editor, publisher
 ):
     editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
