@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class LinkjConfig(AppConfig):
     name = "linkj"
     verbose_name = _("LINK-J site")
+
+
+class LinkjAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the site of linkj/admin_site.py as `admin.site`."""
+
+    default = False  # linkj's own app config stays LinkjConfig
+    default_site = "linkj.admin_site.LinkjAdminSite"

@@ -42,5 +42,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
+handler400 = "linkj.views.bad_request"
 handler404 = "linkj.views.page_not_found"
 handler500 = "linkj.views.server_error"
