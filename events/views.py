@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from linkj.links import absolute_url
 from linkj.views import FilteredListView
 
 from . import ics
@@ -187,9 +188,7 @@ def event_ics(request, slug):
     event, is_preview = _get_event(request, slug)
     if not event.has_exact_day:
         raise Http404("Only the month of this event is known.")
-    body = ics.build_calendar(
-        [event], build_url=request.build_absolute_uri, name=_("LINK-J events")
-    )
+    body = ics.build_calendar([event], build_url=absolute_url, name=_("LINK-J events"))
     response = _ics_response(body, f"{event.slug}.ics")
     if is_preview:
         add_never_cache_headers(response)
@@ -202,9 +201,7 @@ def _feed_events():
 
 
 def calendar_feed(request):
-    body = ics.build_calendar(
-        _feed_events(), build_url=request.build_absolute_uri, name=_("LINK-J events")
-    )
+    body = ics.build_calendar(_feed_events(), build_url=absolute_url, name=_("LINK-J events"))
     return _ics_response(body, "link-j-events.ics")
 
 
@@ -212,7 +209,7 @@ def venue_feed(request, slug):
     venue = get_object_or_404(Venue, slug=slug)
     body = ics.build_calendar(
         _feed_events().filter(venue=venue),
-        build_url=request.build_absolute_uri,
+        build_url=absolute_url,
         name=_("LINK-J events: %(venue)s") % {"venue": venue.name},
     )
     return _ics_response(body, f"link-j-{venue.slug}.ics")

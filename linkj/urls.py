@@ -41,3 +41,7 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# Django's own 400 page renders without the request, so it could not speak the visitor's
+# language; 404 and 500 use Django's defaults (404.html with the request, 500.html without).
+handler400 = "linkj.views.bad_request"

@@ -10,6 +10,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from linkj.links import absolute_url
+
 from .models import Release
 
 FEED_SIZE = 20
@@ -21,11 +23,13 @@ class LatestReleasesFeed(Feed):
     title = _("LINK-J news")
     description = _("Press releases and news from LINK-J.")
 
+    # Absolute links are kept as they are by the syndication framework, which would otherwise
+    # prefix the request's Host.
     def link(self) -> str:
-        return reverse("news:release_list")
+        return absolute_url(reverse("news:release_list"))
 
     def feed_url(self) -> str:
-        return reverse("news:release_feed")
+        return absolute_url(reverse("news:release_feed"))
 
     def items(self):
         return Release.objects.live(get_language()).newest_first()[:FEED_SIZE]
@@ -37,7 +41,7 @@ class LatestReleasesFeed(Feed):
         return item.lead or strip_tags(item.body)[:400]
 
     def item_link(self, item: Release) -> str:
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item: Release) -> datetime.datetime:
         return item.publish_at_for(get_language()) or timezone.now()
@@ -54,4 +58,4 @@ class LatestReleasesAtomFeed(LatestReleasesFeed):
     subtitle = LatestReleasesFeed.description
 
     def feed_url(self) -> str:
-        return reverse("news:release_atom")
+        return absolute_url(reverse("news:release_atom"))

@@ -5,8 +5,8 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, router, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -188,13 +188,22 @@ class Release(Audited):
 
     def save(self, *args, **kwargs):
         # Every save of an existing row moves its version on; the admin compares versions
-        # to refuse a save based on an outdated copy.
-        if self.pk is not None and not kwargs.get("force_insert"):
-            self.version = (self.version or 0) + 1
+        # to refuse a save based on an outdated copy. The increment happens in the database
+        # (which also locks the row until commit), so two saves of copies loaded at the same
+        # version end as N+1 and N+2, each with its own revision, never N+1 twice.
+        if self.pk is None or kwargs.get("force_insert"):
+            return super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        rows = type(self)._base_manager.using(using).filter(pk=self.pk)
+        with transaction.atomic(using=using):
+            if rows.update(version=F("version") + 1):
+                # Read back before the row is written: the post_save signal records the
+                # revision under this number.
+                self.version = rows.values_list("version", flat=True).get()
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version"}
-        super().save(*args, **kwargs)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("news:release_detail", kwargs={"slug": self.slug})

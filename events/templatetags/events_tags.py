@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 
 from events.models import Event
 from events.times import EventTimes, event_times, google_calendar_dates
+from linkj.links import absolute_url
 
 register = template.Library()
 
@@ -25,12 +26,9 @@ def times_of(event: Event) -> EventTimes:
     return event_times(event)
 
 
-@register.simple_tag(takes_context=True)
-def google_calendar_url(context, event: Event) -> str:
-    request = context.get("request")
-    url = event.get_absolute_url()
-    if request is not None:
-        url = request.build_absolute_uri(url)
+@register.simple_tag
+def google_calendar_url(event: Event) -> str:
+    url = absolute_url(event.get_absolute_url())
     details = "\n\n".join(part for part in [strip_tags(event.summary or ""), url] if part)
     query = urlencode(
         {

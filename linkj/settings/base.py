@@ -21,7 +21,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes register first.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with the site from linkj/admin_site.py (login form, change lists).
+    "linkj.apps.LinkjAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +46,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware (its 400 page speaks the address's language), before anything
+    # that queries with request values: NUL and other control characters answer 400.
+    "linkj.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -66,6 +70,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+
+# Client address and stored user name for django-axes (and any later rate limit).
+# DJANGO_TRUSTED_PROXY_COUNT: how many reverse proxies of ours append to X-Forwarded-For in
+# front of the app; 0 (default) trusts no header and uses REMOTE_ADDR. See linkj/client_ip.py.
+LINKJ_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0") or 0)
+AXES_CLIENT_IP_CALLABLE = "linkj.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "linkj.admin_site.axes_username"
 
 ROOT_URLCONF = "linkj.urls"
 WSGI_APPLICATION = "linkj.wsgi.application"

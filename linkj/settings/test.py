@@ -12,6 +12,8 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Links are built from SITE_URL (linkj/links.py): the test client's own address.
+SITE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The test database follows DATABASE_URL; without it, SQLite in memory.
 if not os.environ.get("DATABASE_URL"):

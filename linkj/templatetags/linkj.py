@@ -7,12 +7,13 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from linkj.images import rendition
+from linkj.links import absolute_url, site_path
 
 register = template.Library()
 
 
 def _other_language_url(request, code: str) -> str:
-    url = translate_url(request.path, code)
+    url = site_path(translate_url(site_path(request.path), code))
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
 
@@ -32,7 +33,7 @@ def language_links(context) -> list[dict]:
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_url(url),
                 "is_current": code == current,
             }
         )
@@ -45,18 +46,24 @@ def x_default_url(context) -> str:
     which is what x-default means (and what the sitemap lists)."""
     request = context["request"]
     default = settings.LANGUAGE_CODE
-    path = translate_url(request.path, default).replace(f"/{default}/", "/", 1)
-    return request.build_absolute_uri(path)
+    path = translate_url(site_path(request.path), default).replace(f"/{default}/", "/", 1)
+    return absolute_url(path)
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     request = context["request"]
     page = request.GET.get("page", "")
-    path = request.path
+    path = site_path(request.path)
     if page.isdigit() and page != "1":
         path = f"{path}?page={page}"
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
+
+
+@register.simple_tag(name="absolute_url")
+def absolute_url_tag(url: str) -> str:
+    """`{% absolute_url release.get_absolute_url %}`: the link on the configured site."""
+    return absolute_url(str(url))
 
 
 @register.simple_tag

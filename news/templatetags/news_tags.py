@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from linkj.links import absolute_url
 from news.models import Release
 
 register = template.Library()
@@ -28,7 +29,6 @@ def json_ld(data: dict) -> str:
 
 @register.simple_tag(takes_context=True)
 def release_json_ld(context, release: Release) -> str:
-    request = context["request"]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -36,12 +36,12 @@ def release_json_ld(context, release: Release) -> str:
         "datePublished": release.date.isoformat(),
         "dateModified": release.updated_at.isoformat(),
         "inLanguage": context.get("LANGUAGE_CODE", ""),
-        "mainEntityOfPage": request.build_absolute_uri(release.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(release.get_absolute_url()),
         "publisher": {"@type": "Organization", "name": "LINK-J"},
     }
     if release.lead:
         data["description"] = release.lead
     photos = context.get("photos") or []
     if photos:
-        data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos]
+        data["image"] = [absolute_url(photo.image.url) for photo in photos]
     return json_ld(data)

@@ -50,7 +50,7 @@ def test_an_event_ics_parses_back_with_the_venue_zone_and_a_vtimezone(client):
     assert "Yokohama-LINK-J Life Science Lounge @NYC" in str(item["LOCATION"])
     assert item.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
     assert re.search(rb"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", response.content)
-    assert str(item["UID"]) == f"event-{event.pk}@127.0.0.1"
+    assert str(item["UID"]) == f"event-{event.pk}@testserver"
     assert str(item["STATUS"]) == "CONFIRMED"
 
 
@@ -91,8 +91,8 @@ def test_the_feed_lists_every_published_event_with_one_vtimezone_per_zone(client
         "Asia/Tokyo",
     ]
     assert {str(item["UID"]) for item in calendar.walk("VEVENT")} == {
-        f"event-{lounge.pk}@127.0.0.1",
-        f"event-{tokyo.pk}@127.0.0.1",
+        f"event-{lounge.pk}@testserver",
+        f"event-{tokyo.pk}@testserver",
     }
 
 

@@ -5,6 +5,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from pypdf import PdfWriter
 
 from news.models import Category, Quote, Release, ReleasePhoto, Status
 
@@ -15,9 +16,18 @@ def png_bytes(width: int = 1200, height: int = 800, color=(30, 90, 160)) -> byte
     return out.getvalue()
 
 
-def pdf_bytes(padding: int = 0) -> bytes:
-    body = b"1 0 obj << /Type /Catalog >> endobj\n" + b"%" + b"x" * padding + b"\n"
-    return b"%PDF-1.4\n" + body + b"trailer << /Root 1 0 R >>\n%%EOF\n"
+def pdf_bytes(padding: int = 0, change=None) -> bytes:
+    """A real one-page PDF. `padding` adds about that many bytes (for size limits);
+    `change(writer)` may add anything to it before it is written (for refused PDFs)."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if padding:
+        writer.add_metadata({"/Padding": "x" * padding})
+    if change is not None:
+        change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class ReleaseFactory(factory.django.DjangoModelFactory):

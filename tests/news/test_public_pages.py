@@ -132,7 +132,6 @@ def test_filter_labels_are_translated(client):
         {"page": "-1"},
         {"year": "x" * 5000, "category": "y" * 5000, "partner": "z" * 5000},
         {"partner": "<script>"},
-        {"year": "2020\x00"},
     ],
 )
 def test_bad_filter_values_never_give_a_server_error(client, params):

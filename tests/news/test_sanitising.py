@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from linkj.middleware import CONTROL_CHARACTERS_IN_TEXT
 from news import demo
 from news.models import Release
 from tests.news.factories import ReleaseFactory
@@ -137,13 +138,16 @@ def test_loaddata_fixture_sanitises_every_payload(tmp_path):
 def test_admin_form_sanitises_every_payload(client, editor):
     client.force_login(editor)
     add_url = reverse("admin:news_release_add")
+    accepted = []
     for index, payload in enumerate(PAYLOADS):
         response = client.post(
             add_url, release_form_data(slug=f"a{index}", body_ja=payload, body_en=payload)
         )
         assert response.status_code == 302, payload
+        # Control characters are dropped before any form sees them (linkj/middleware.py).
+        accepted.append(CONTROL_CHARACTERS_IN_TEXT.sub("", payload))
     for field in ("body_ja", "body_en"):
-        for payload, stored in zip(PAYLOADS, stored_bodies(field), strict=True):
+        for payload, stored in zip(accepted, stored_bodies(field), strict=True):
             assert_safe(stored, payload)
 
 

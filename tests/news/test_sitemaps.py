@@ -18,8 +18,8 @@ def test_sitemap_lists_each_release_in_the_languages_it_is_live_in():
     urls = sorted(entry["location"] for entry in ReleaseSitemap().get_urls(site=Site()))
     assert urls == sorted(
         [
-            f"https://testserver/ja/news/{both.slug}/",
-            f"https://testserver/en/news/{both.slug}/",
-            f"https://testserver/ja/news/{japanese_only.slug}/",
+            f"http://testserver/ja/news/{both.slug}/",
+            f"http://testserver/en/news/{both.slug}/",
+            f"http://testserver/ja/news/{japanese_only.slug}/",
         ]
     )
