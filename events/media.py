@@ -14,6 +14,8 @@ def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | 
     speakers = (
         Speaker.objects.filter(photo=name)
         .select_related("event")
-        .only("photo", "event__publication", "event__publish_at")
+        # The dimension fields too: ImageField reads them when a row is loaded.
+        .only("photo", "photo_width", "photo_height", "event__publication", "event__publish_at")
+        .order_by()
     )
     return Visibility.combine((speaker.event.is_live(now), None) for speaker in speakers)

@@ -7,7 +7,6 @@ capped in bytes and pixels before it is decoded, fully decoded, then re-encoded 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -159,10 +158,6 @@ def _source_size(field_file) -> tuple[int, int]:
 RENDITION_CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
-def _rendition_key(name: str) -> str:
-    return "rendition:" + hashlib.sha1(name.encode()).hexdigest()
-
-
 def rendition(field_file, width: int, image_format: str = "WEBP") -> Rendition:
     """Return a resized copy of an uploaded image, made once and kept in the same storage.
 
@@ -175,7 +170,7 @@ def rendition(field_file, width: int, image_format: str = "WEBP") -> Rendition:
     height = max(1, round(source_height * width / source_width))
     storage = field_file.storage
     name = media.rendition_name(field_file.name, width, EXTENSIONS[image_format])
-    key = _rendition_key(name)
+    key = media.cache_key("rendition", name, storage)
     if not cache.get(key) and not storage.exists(name):
         with field_file.open("rb") as source, Image.open(source, formats=ALLOWED_FORMATS) as image:
             image = image.copy()

@@ -130,8 +130,11 @@ class Stat:
         return f'"{int(self.modified.timestamp())}-{self.size:x}"'
 
 
-def _stat_key(name: str) -> str:
-    return "media:stat:" + hashlib.sha1(name.encode()).hexdigest()
+def cache_key(kind: str, name: str, storage: Storage) -> str:
+    """A cache key for what is known about a name in one storage: sites (or tests) that share
+    a cache but not a bucket or folder never see each other's answers."""
+    where = f"{getattr(storage, 'bucket_name', '')}:{storage.location}"
+    return f"media:{kind}:" + hashlib.sha1(f"{where}:{name}".encode()).hexdigest()
 
 
 def stat(name: str, storage: Storage | None = None) -> Stat:
@@ -139,16 +142,12 @@ def stat(name: str, storage: Storage | None = None) -> Stat:
     object storage) happens once per name, not on every request. FileNotFoundError if the
     storage has no such file."""
     storage = storage or default_storage
-    key = _stat_key(name)
+    key = cache_key("stat", name, storage)
     found = cache.get(key)
     if found is None:
         found = Stat(storage.size(name), storage.get_modified_time(name))
         cache.set(key, found, STAT_SECONDS)
     return found
-
-
-def forget(name: str) -> None:
-    cache.delete(_stat_key(name))
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -174,10 +173,11 @@ def serve(request: HttpRequest, name: str) -> HttpResponse:
     if not public and not owner.may_preview(request.user):
         return _not_found(request)
     try:
-        info = stat(name)
-    except (FileNotFoundError, OSError):
+        response = _file_response(request, name, stat(name))
+    except FileNotFoundError:
+        # Gone from the storage since its size was remembered: forget it, like the storage.
+        cache.delete(cache_key("stat", name, default_storage))
         return _not_found(request)
-    response = _file_response(request, name, info)
     if public:
         max_age = settings.LINKJ_MEDIA_MAX_AGE
         if visibility.until is not None:
@@ -245,15 +245,17 @@ def _streaming(request: HttpRequest, name: str, start: int, end: int) -> HttpRes
     if request.method == "HEAD" or end < start:
         return HttpResponse()
     opener = getattr(default_storage, "open_range", None)
-    # Object storage answers a ranged GET as a stream; a local file is read in chunks.
-    chunks = opener(name, start, end) if opener else _file_chunks(name, start, end)
-    return StreamingHttpResponse(chunks)
+    # Object storage answers a ranged GET as a stream; a local file is read in chunks. Both
+    # open before the response starts, so that a missing file is still a clean 404.
+    if opener is not None:
+        return StreamingHttpResponse(opener(name, start, end))
+    file = default_storage.open(name, "rb")
+    file.seek(start)
+    return StreamingHttpResponse(_chunks(file, end - start + 1))
 
 
-def _file_chunks(name: str, start: int, end: int) -> Iterator[bytes]:
-    with default_storage.open(name, "rb") as file:
-        file.seek(start)
-        remaining = end - start + 1
+def _chunks(file, remaining: int) -> Iterator[bytes]:
+    with file:
         while remaining > 0:
             chunk = file.read(min(CHUNK, remaining))
             if not chunk:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from botocore.exceptions import ClientError
 from django.conf import settings
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
@@ -18,6 +19,8 @@ class MediaS3Storage(S3Storage):
     # lets linkj.media remember sizes and let caches keep public files.
     file_overwrite = False
     default_acl = None
+    # Signed URLs that every S3-compatible store accepts (the legacy scheme is AWS-only).
+    signature_version = "s3v4"
 
     def url(self, name: str, parameters=None, expire=None, http_method=None) -> str:
         """The address pages print: the permission-checking view, never the bucket."""
@@ -31,8 +34,17 @@ class MediaS3Storage(S3Storage):
         """Bytes start..end (inclusive) as a stream: no copy in memory or on the worker's disk,
         which S3File makes of the whole object before the first read."""
         key = self._normalize_name(clean_name(name))
-        body = self.bucket.Object(key).get(Range=f"bytes={start}-{end}")["Body"]
         try:
-            yield from body.iter_chunks(64 * 1024)
-        finally:
-            body.close()
+            body = self.bucket.Object(key).get(Range=f"bytes={start}-{end}")["Body"]
+        except ClientError as error:
+            if error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
+                raise FileNotFoundError(name) from error
+            raise
+        return _closing(body)
+
+
+def _closing(body) -> Iterator[bytes]:
+    try:
+        yield from body.iter_chunks(64 * 1024)
+    finally:
+        body.close()

@@ -28,8 +28,10 @@ def attachment_visibility(name: str, now: datetime.datetime) -> Visibility | Non
     condition = Q()
     for code in codes:
         condition |= Q(**{f"attachment_{code}": name})
-    releases = Release.objects.filter(condition).only(
-        *_liveness_fields(), *(f"attachment_{code}" for code in codes)
+    releases = (
+        Release.objects.filter(condition)
+        .only(*_liveness_fields(), *(f"attachment_{code}" for code in codes))
+        .order_by()
     )
     return Visibility.combine(
         (
@@ -49,7 +51,9 @@ def photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
     photos = (
         ReleasePhoto.objects.filter(image=name)
         .select_related("release")
-        .only("image", *(f"release__{field}" for field in _liveness_fields()))
+        # The dimension fields too: ImageField reads them when a row is loaded.
+        .only("image", "width", "height", *(f"release__{f}" for f in _liveness_fields()))
+        .order_by()
     )
     return Visibility.combine(
         (bool(photo.release.live_languages(now=now)), photo.release.unpublish_at)

@@ -153,7 +153,6 @@ if os.environ.get("MEDIA_S3_BUCKET"):
         "region_name": os.environ.get("MEDIA_S3_REGION") or None,
         "location": os.environ.get("MEDIA_S3_PREFIX", ""),
         "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
-        "signature_version": "s3v4",
         # The bucket stays private; an object's own URL is signed and short-lived.
         "querystring_auth": True,
         "querystring_expire": int(os.environ.get("MEDIA_S3_URL_SECONDS", 300)),
