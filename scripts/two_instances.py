@@ -44,14 +44,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ports", default="8111,8112,8113", help="S3 server, instance A, B")
     parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "TWO_INSTANCES_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/linkj_two_instances"
-        ),
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/linkj_two_instances"
     )
-    parser.add_argument(
-        "--redis-url", default=os.environ.get("TWO_INSTANCES_REDIS_URL", "redis://127.0.0.1:6379/2")
-    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/2")
     args = parser.parse_args()
     s3_port, port_a, port_b = (int(port) for port in args.ports.split(","))
     run = time.strftime("%Y%m%d%H%M%S")

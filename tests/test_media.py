@@ -2,6 +2,7 @@
 public (or to staff who may preview it), with cache headers, conditional and range requests."""
 
 import importlib
+import io
 from unittest import mock
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.urls import clear_url_caches
 from PIL import Image
 
@@ -251,3 +253,16 @@ def test_a_file_gone_from_the_storage_is_not_found_rather_than_a_broken_answer(c
     assert client.get(partner.logo.url).status_code == 200  # its size is now remembered
     default_storage.delete(partner.logo.name)
     assert client.get(partner.logo.url).status_code == 404
+
+
+def test_legacy_renditions_are_pruned_and_current_ones_kept():
+    partner = partner_with_logo()
+    current = rendition(partner.logo, 120).url.removeprefix("/media/")
+    legacy = default_storage.save("renditions/0123456789abcdef/120.webp", ContentFile(b"x"))
+    out = io.StringIO()
+    call_command("prune_legacy_renditions", "--dry-run", stdout=out)
+    assert f"Would delete {legacy}" in out.getvalue()
+    assert default_storage.exists(legacy)
+    call_command("prune_legacy_renditions", stdout=io.StringIO())
+    assert not default_storage.exists(legacy)
+    assert default_storage.exists(current)

@@ -145,7 +145,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # permission check. With MEDIA_S3_BUCKET set they live in a private S3-compatible bucket, so
 # that any number of web workers on any machine see the same files; otherwise in MEDIA_ROOT.
 # Public files may be kept this long by browsers and CDNs (less when a take-down is due).
-LINKJ_MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", 60 * 60 * 24))
+LINKJ_MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE") or 60 * 60 * 24)
 if os.environ.get("MEDIA_S3_BUCKET"):
     _s3 = {
         "bucket_name": os.environ["MEDIA_S3_BUCKET"],
@@ -155,7 +155,7 @@ if os.environ.get("MEDIA_S3_BUCKET"):
         "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
         # The bucket stays private; an object's own URL is signed and short-lived.
         "querystring_auth": True,
-        "querystring_expire": int(os.environ.get("MEDIA_S3_URL_SECONDS", 300)),
+        "querystring_expire": int(os.environ.get("MEDIA_S3_URL_SECONDS") or 300),
     }
     # Without these, boto3 reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or a role).
     if os.environ.get("MEDIA_S3_ACCESS_KEY"):
