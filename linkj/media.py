@@ -31,7 +31,7 @@ from django.utils.http import content_disposition_header, http_date, parse_http_
 from django.views.decorators.http import require_safe
 
 RENDITIONS = "renditions/"
-# <source name>/<width>.<ext>: the source is everything before the last two segments.
+# renditions/<source name>/<width>.<ext>: the source is everything between.
 RENDITION_NAME = re.compile(
     r"^renditions/(?P<source>.+)/(?P<width>[1-9][0-9]{0,4})\.(webp|png|jpg)$"
 )

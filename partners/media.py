@@ -16,5 +16,10 @@ def logo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
 
 
 def may_preview(user) -> bool:
-    """Staff who may look at partners in the admin see undisclosed partners' logos there."""
-    return bool(user.is_active and user.is_staff and user.has_perm("partners.view_partner"))
+    """Staff who may look at partners in the admin (view or change, as the admin reads it) see
+    undisclosed partners' logos there."""
+    return bool(
+        user.is_active
+        and user.is_staff
+        and (user.has_perm("partners.view_partner") or user.has_perm("partners.change_partner"))
+    )
