@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from linkj import media
+
+        from .media import speaker_photo_visibility
+        from .models import SPEAKER_PHOTO_DIRECTORY
+        from .views import can_preview
+
+        media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, may_preview=can_preview)

@@ -19,6 +19,7 @@ from . import timezones
 
 # Paths under /events/ that an event slug may not take.
 RESERVED_SLUGS = {"past", "calendar", "venues", "calendar.ics"}
+SPEAKER_PHOTO_DIRECTORY = "events/speakers/"
 
 
 class VenueKind(models.TextChoices):
@@ -354,8 +355,9 @@ class Speaker(models.Model):
     affiliation = models.CharField(_("affiliation and title"), max_length=250, blank=True)
     photo = ValidatedImageField(
         _("photo"),
-        upload_to="events/speakers/",
+        upload_to=SPEAKER_PHOTO_DIRECTORY,
         blank=True,
+        db_index=True,  # the media view finds a file's owner by its name
         width_field="photo_width",
         height_field="photo_height",
         help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),

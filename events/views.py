@@ -46,8 +46,9 @@ class PastEventListView(FilteredEventListView):
     is_past = True
 
 
-def _can_preview(request) -> bool:
-    return request.user.is_authenticated and request.user.has_perm("events.change_event")
+def can_preview(user) -> bool:
+    """Who sees draft and scheduled events (and their speakers' photos)."""
+    return user.is_authenticated and user.has_perm("events.change_event")
 
 
 def _get_event(request, slug):
@@ -56,7 +57,7 @@ def _get_event(request, slug):
     published = events.published().filter(slug=slug).first()
     if published is not None:
         return published, False
-    if _can_preview(request):
+    if can_preview(request.user):
         return get_object_or_404(events, slug=slug), True
     raise Http404
 

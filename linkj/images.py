@@ -7,7 +7,6 @@ capped in bytes and pixels before it is decoded, fully decoded, then re-encoded 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -15,15 +14,17 @@ from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from linkj import media
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP")
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
@@ -154,15 +155,23 @@ def _source_size(field_file) -> tuple[int, int]:
     return field_file.width, field_file.height
 
 
+RENDITION_CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
 def rendition(field_file, width: int, image_format: str = "WEBP") -> Rendition:
-    """Return a resized copy of an uploaded image, made once and kept beside the uploads."""
+    """Return a resized copy of an uploaded image, made once and kept in the same storage.
+
+    Its name is derived from the source's (`renditions/<source name>/<width>.webp`), so the
+    media view can tell whose file it is. Whether it exists is remembered in the cache: a page
+    view asks the storage (a round trip to object storage) only when the cache is cold.
+    """
     source_width, source_height = _source_size(field_file)
     width = min(width, source_width)
     height = max(1, round(source_height * width / source_width))
-    digest = hashlib.sha1(field_file.name.encode()).hexdigest()[:16]
-    ext = EXTENSIONS[image_format]
-    name = f"renditions/{digest}/{width}.{ext}"
-    if not default_storage.exists(name):
+    storage = field_file.storage
+    name = media.rendition_name(field_file.name, width, EXTENSIONS[image_format])
+    key = media.cache_key("rendition", name, storage)
+    if not cache.get(key) and not storage.exists(name):
         with field_file.open("rb") as source, Image.open(source, formats=ALLOWED_FORMATS) as image:
             image = image.copy()
         image.thumbnail((width, height), Image.Resampling.LANCZOS)
@@ -170,5 +179,9 @@ def rendition(field_file, width: int, image_format: str = "WEBP") -> Rendition:
             image = image.convert("RGBA")
         out = io.BytesIO()
         image.save(out, image_format, quality=82)
-        name = default_storage.save(name, ContentFile(out.getvalue()))
-    return Rendition(url=default_storage.url(name), width=width, height=height)
+        saved = storage.save(name, ContentFile(out.getvalue()))
+        if saved != name:
+            # Another worker made the same rendition meanwhile; the bytes are the same.
+            storage.delete(saved)
+    cache.set(key, True, RENDITION_CACHE_SECONDS)
+    return Rendition(url=storage.url(name), width=width, height=height)

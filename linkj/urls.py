@@ -4,10 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from events.sitemaps import EventSitemap, VenueSitemap
-from linkj import views
+from linkj import media, views
 from news.sitemaps import ReleaseSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap
 
@@ -39,8 +38,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Uploaded files, in every environment: through the view that checks who may see them.
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]
 
 # Django's own 400 page renders without the request, so it could not speak the visitor's
 # language; 404 and 500 use Django's defaults (404.html with the request, 500.html without).

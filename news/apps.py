@@ -7,4 +7,14 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self) -> None:
+        from linkj import media
+
+        from . import media as news_media
         from . import signals  # noqa: F401
+        from .models import ATTACHMENT_DIRECTORY, PHOTO_DIRECTORY
+        from .views import can_preview
+
+        media.register(
+            ATTACHMENT_DIRECTORY, news_media.attachment_visibility, may_preview=can_preview
+        )
+        media.register(PHOTO_DIRECTORY, news_media.photo_visibility, may_preview=can_preview)

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from linkj import media
 from linkj.images import ValidatedImageField
 from linkj.models import Audited
 from linkj.richtext import RichTextField
@@ -97,8 +98,12 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
+ATTACHMENT_DIRECTORY = "news/attachments/"
+PHOTO_DIRECTORY = "news/photos/"
+
+
 def _attachment_path(instance, filename: str) -> str:
-    return f"news/attachments/{instance.slug or 'release'}/{filename}"
+    return f"{ATTACHMENT_DIRECTORY}{instance.slug or 'release'}/{filename}"
 
 
 class Release(Audited):
@@ -111,6 +116,7 @@ class Release(Audited):
         upload_to=_attachment_path,
         blank=True,
         max_length=255,
+        db_index=True,  # the media view finds a file's owner by its name
         validators=[FileExtensionValidator(["pdf"]), validate_pdf],
         help_text=_("A PDF file, in this language."),
     )
@@ -264,14 +270,17 @@ class Release(Audited):
     def live_languages(self, *, now=None) -> list[str]:
         return [code for code in language_codes() if self.is_live(code, now=now)]
 
-    def attachments(self) -> list[dict]:
-        """Every language's PDF with its size, for the detail page."""
+    def attachments(self, languages: list[str] | None = None) -> list[dict]:
+        """The PDFs of `languages` (default: all) with their sizes, for the detail page. A
+        visitor's page lists only the languages live now: the others' PDFs answer 404."""
         items = []
         for code, name in settings.LANGUAGES:
+            if languages is not None and code not in languages:
+                continue
             file = getattr(self, f"attachment_{code}", None)
             if file:
                 try:
-                    size = file.size
+                    size = media.stat(file.name, file.storage).size
                 except OSError:
                     continue
                 items.append({"language": code, "language_name": name, "file": file, "size": size})
@@ -284,7 +293,8 @@ class ReleasePhoto(models.Model):
     )
     image = ValidatedImageField(
         _("image"),
-        upload_to="news/photos/",
+        upload_to=PHOTO_DIRECTORY,
+        db_index=True,  # the media view finds a file's owner by its name
         width_field="width",
         height_field="height",
         help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),

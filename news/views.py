@@ -87,7 +87,9 @@ class ReleaseDetailView(DetailView):
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
         context["release_partners"] = list(release.partners.all())
-        context["attachments"] = release.attachments()
+        context["attachments"] = release.attachments(
+            None if self.is_preview else context["live_languages"]
+        )
         return context
 
 

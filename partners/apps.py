@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners")
+
+    def ready(self) -> None:
+        from linkj import media
+
+        from . import media as partner_media
+        from .models import LOGO_DIRECTORY
+
+        media.register(
+            LOGO_DIRECTORY, partner_media.logo_visibility, may_preview=partner_media.may_preview
+        )

@@ -16,6 +16,7 @@ from linkj.images import ValidatedImageField
 from linkj.models import Audited, OrderedTerm
 
 HOME_COUNTRY = "JP"
+LOGO_DIRECTORY = "partners/logos/"
 
 
 class Kind(models.TextChoices):
@@ -82,8 +83,9 @@ class Partner(Audited):
     website = models.URLField(_("website"), blank=True)
     logo = ValidatedImageField(
         _("logo"),
-        upload_to="partners/logos/",
+        upload_to=LOGO_DIRECTORY,
         blank=True,
+        db_index=True,  # the media view finds a file's owner by its name
         width_field="logo_width",
         height_field="logo_height",
         help_text=_("PNG, JPEG or WebP. It is re-encoded and its metadata removed."),

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -11,6 +12,15 @@ def media_root(settings, tmp_path):
     """Uploads and renditions of each test go to a folder of their own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def empty_cache():
+    """A cache that starts and ends empty: what is remembered about files (renditions made,
+    sizes) belongs to each test's own temporary MEDIA_ROOT."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -149,6 +149,29 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# --- Media storage --------------------------------------------------------------------------
+# Uploads go through Django's storage API only; linkj.media serves them at MEDIA_URL after a
+# permission check. With MEDIA_S3_BUCKET set they live in a private S3-compatible bucket, so
+# that any number of web workers on any machine see the same files; otherwise in MEDIA_ROOT.
+# Public files may be kept this long by browsers and CDNs (less when a take-down is due).
+LINKJ_MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE") or 60 * 60 * 24)
+if os.environ.get("MEDIA_S3_BUCKET"):
+    _s3 = {
+        "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+        "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
+        # The bucket stays private; an object's own URL is signed and short-lived.
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("MEDIA_S3_URL_SECONDS") or 300),
+    }
+    # Without these, boto3 reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or a role).
+    if os.environ.get("MEDIA_S3_ACCESS_KEY"):
+        _s3["access_key"] = os.environ["MEDIA_S3_ACCESS_KEY"]
+        _s3["secret_key"] = os.environ.get("MEDIA_S3_SECRET_KEY", "")
+    STORAGES["default"] = {"BACKEND": "linkj.storage.MediaS3Storage", "OPTIONS": _s3}
+
 # Uploads: images larger than this are refused before Pillow decodes them.
 LINKJ_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 LINKJ_IMAGE_MAX_PIXELS = 25_000_000

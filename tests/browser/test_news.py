@@ -2,13 +2,10 @@
 it for 10:00 JST the next day; a visitor sees it, in both languages, only from then."""
 
 import datetime
-import mimetypes
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.conf import settings
 
 from news.models import Release, Status
 from tests.news.conftest import member
@@ -18,21 +15,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 TOKYO = ZoneInfo("Asia/Tokyo")
 WRITING_DAY = datetime.datetime(2026, 12, 1, 15, 0, tzinfo=TOKYO)
 GO_LIVE = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=TOKYO)
-
-
-def serve_media(page):
-    """The live server serves static files only; uploads are answered from MEDIA_ROOT."""
-
-    def handle(route):
-        path = route.request.url.split(settings.MEDIA_URL, 1)[1].split("?")[0]
-        file = Path(settings.MEDIA_ROOT) / path
-        if not file.is_file():
-            route.fulfill(status=404, body="")
-            return
-        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        route.fulfill(status=200, body=file.read_bytes(), content_type=content_type)
-
-    page.route(f"**{settings.MEDIA_URL}**", handle)
 
 
 def quiet_favicon(page):
@@ -102,7 +84,6 @@ def write_release_as_editor(page, login, editor):
 def test_editor_writes_publisher_schedules_visitor_sees_it_from_ten_the_next_day(
     page, english_page, browser, live_server, login
 ):
-    serve_media(page)
     quiet_favicon(page)
     quiet_favicon(english_page)
     with time_machine.travel(WRITING_DAY, tick=True):

@@ -1,0 +1,21 @@
+"""Who may see a speaker's photo (see linkj.media)."""
+
+from __future__ import annotations
+
+import datetime
+
+from linkj.media import Visibility
+
+from .models import Speaker
+
+
+def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
+    """Public when the event is published (Event.is_live mirrors EventQuerySet.published())."""
+    speakers = (
+        Speaker.objects.filter(photo=name)
+        .select_related("event")
+        # The dimension fields too: ImageField reads them when a row is loaded.
+        .only("photo", "photo_width", "photo_height", "event__publication", "event__publish_at")
+        .order_by()
+    )
+    return Visibility.combine((speaker.event.is_live(now), None) for speaker in speakers)

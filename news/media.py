@@ -1,0 +1,61 @@
+"""Who may see a release's photos and PDFs (see linkj.media)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q
+
+from linkj.media import Visibility
+
+from .models import Release, ReleasePhoto, language_codes
+
+
+def _liveness_fields() -> list[str]:
+    """What Release.is_live() reads: enough to decide without loading bodies."""
+    codes = language_codes()
+    return [
+        "status",
+        "unpublish_at",
+        *(f"title_{code}" for code in codes),
+        *(f"publish_at_{code}" for code in codes),
+    ]
+
+
+def attachment_visibility(name: str, now: datetime.datetime) -> Visibility | None:
+    """A PDF in one language is public when the release is live in that language."""
+    codes = language_codes()
+    condition = Q()
+    for code in codes:
+        condition |= Q(**{f"attachment_{code}": name})
+    releases = (
+        Release.objects.filter(condition)
+        .only(*_liveness_fields(), *(f"attachment_{code}" for code in codes))
+        .order_by()
+    )
+    return Visibility.combine(
+        (
+            any(
+                getattr(release, f"attachment_{code}").name == name
+                and release.is_live(code, now=now)
+                for code in codes
+            ),
+            release.unpublish_at,
+        )
+        for release in releases
+    )
+
+
+def photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
+    """A photo is public when its release is live in some language."""
+    photos = (
+        ReleasePhoto.objects.filter(image=name)
+        .select_related("release")
+        # The dimension fields too: ImageField reads them when a row is loaded.
+        .only("image", "width", "height", *(f"release__{f}" for f in _liveness_fields()))
+        .order_by()
+    )
+    return Visibility.combine(
+        (bool(photo.release.live_languages(now=now)), photo.release.unpublish_at)
+        for photo in photos
+    )
