@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LinkjConfig(AppConfig):
     name = "linkj"
     verbose_name = _("LINK-J site")
+
+    def ready(self) -> None:
+        from . import cache
+
+        cache.connect_signals()

@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import schedule, signals  # noqa: F401

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -20,8 +21,34 @@ def japanese_is_active():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (local memory or Redis): a page cached by one test
+    must not answer the next. The page cache stays on, as in production."""
+    cache.clear()
+
+
 @pytest.fixture
-def count_queries():
+def page_cache_off(settings):
+    settings.LINKJ_PAGE_CACHE = False
+
+
+# Query counts measure what a view costs: with the page cache on, a repeated request would
+# count 0 and a first one would include the cache's own schedule query. Every query-count
+# fixture therefore turns the page cache off for its test (tests/test_page_cache.py counts the
+# cached path on its own).
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries, page_cache_off):
+    return django_assert_num_queries
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries, page_cache_off):
+    return django_assert_max_num_queries
+
+
+@pytest.fixture
+def count_queries(page_cache_off):
     """Return a function that runs a callable and reports how many SQL queries it made."""
 
     def run(func, *args, **kwargs):
