@@ -169,7 +169,7 @@ def _language_prefixes() -> tuple[str, ...]:
     return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 
-SITEMAP_PATH = re.compile(r"^/sitemap[\w.-]*\.xml$")
+SITEMAP_PATH = re.compile(r"^/sitemap[\w./-]*\.xml$")
 
 
 def in_scope(request: HttpRequest) -> bool:

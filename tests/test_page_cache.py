@@ -1,6 +1,7 @@
 """The page cache: what it keeps, for whom, and how every change reaches visitors."""
 
 import datetime
+import io
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -523,3 +525,25 @@ def test_a_page_survives_an_unreachable_cache(client, content, settings):
     response = client.get("/en/news/")
     assert response.status_code == 200
     assert "Osaka signs" in text(response)
+
+
+def test_a_bulk_update_shows_after_clearing_the_page_cache(client, content):
+    """update() sends no signal: the command is the way to follow it (or a restore, a deploy)."""
+    assert "City of Osaka" in text(client.get("/en/partners/"))
+    Partner.objects.filter(slug="osaka").update(name_en="Osaka City")
+    call_command("clear_page_cache", "--dry-run", stdout=io.StringIO())
+    assert "City of Osaka" in text(client.get("/en/partners/"))
+    out = io.StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert "Pages are stale" in out.getvalue()
+    assert "Osaka City" in text(client.get("/en/partners/"))
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-news.xml", "/sitemap/news/2.xml"])
+def test_sitemaps_and_their_sections_are_in_scope(rf, path):
+    assert page_cache.in_scope(rf.get(path))
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/healthz", "/media/news/a.pdf", "/static/x.css"])
+def test_the_admin_and_files_are_out_of_scope(rf, path):
+    assert not page_cache.in_scope(rf.get(path))
