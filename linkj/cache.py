@@ -75,8 +75,12 @@ def is_enabled() -> bool:
 
 
 def generation() -> str:
+    current = cache.get(GENERATION_KEY)
+    if current is not None:
+        return current
+    # A random token, not a counter, so that an evicted generation never comes back to a value
+    # that old pages were stored under.
     token = uuid.uuid4().hex
-    # A token (not a counter) so that an evicted generation can never come back to an old value.
     if cache.add(GENERATION_KEY, token, timeout=None):
         return token
     return cache.get(GENERATION_KEY) or token
@@ -188,8 +192,7 @@ def _user_is_authenticated(request: HttpRequest) -> bool:
 
 def is_anonymous_request(request: HttpRequest) -> bool:
     return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and "Authorization" not in request.headers
         and not _user_is_authenticated(request)
