@@ -14,3 +14,5 @@ class EventsConfig(AppConfig):
         from .views import can_preview
 
         media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, may_preview=can_preview)
+
+        from . import schedule  # noqa: F401

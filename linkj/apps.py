@@ -9,9 +9,11 @@ class LinkjConfig(AppConfig):
     verbose_name = _("LINK-J site")
 
     def ready(self) -> None:
+        from . import cache
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="linkj.sync_roles")
+        cache.connect_signals()
 
 
 class LinkjAdminConfig(admin_apps.AdminConfig):

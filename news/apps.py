@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
         from linkj import media
 
         from . import media as news_media
-        from . import signals  # noqa: F401
+        from . import schedule, signals  # noqa: F401
         from .models import ATTACHMENT_DIRECTORY, PHOTO_DIRECTORY
         from .views import can_preview
 

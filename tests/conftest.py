@@ -14,15 +14,6 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def empty_cache():
-    """A cache that starts and ends empty: what is remembered about files (renditions made,
-    sizes) belongs to each test's own temporary MEDIA_ROOT."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture(autouse=True)
 def japanese_is_active():
     """Each test starts in Japanese, the site's default: a language activated by one test
@@ -30,6 +21,17 @@ def japanese_is_active():
     translation.activate("ja")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts and ends with an empty cache (local memory or Redis): a page cached by
+    one test must not answer the next, and what is remembered about files (renditions made,
+    sizes) belongs to each test's own temporary MEDIA_ROOT. The page cache stays on, as in
+    production."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -41,7 +43,26 @@ def demo_partners(db):
 
 
 @pytest.fixture
-def count_queries():
+def page_cache_off(settings):
+    settings.LINKJ_PAGE_CACHE = False
+
+
+# Query counts measure what a view costs: with the page cache on, a repeated request would
+# count 0 and a first one would include the cache's own schedule query. Every query-count
+# fixture therefore turns the page cache off for its test (tests/test_page_cache.py counts the
+# cached path on its own).
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries, page_cache_off):
+    return django_assert_num_queries
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries, page_cache_off):
+    return django_assert_max_num_queries
+
+
+@pytest.fixture
+def count_queries(page_cache_off):
     """Return a function that runs a callable and reports how many SQL queries it made."""
 
     def run(func, *args, **kwargs):

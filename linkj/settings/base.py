@@ -217,3 +217,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Page cache (linkj/cache.py): whole public pages for anonymous visitors in the default cache,
+# dropped on every content change and at the next scheduled change (go-live, take-down, event
+# start or end, midnight in Tokyo). LINKJ_PAGE_CACHE=off turns it off: the benchmark measures
+# uncached pages that way. It reads what session, locale, auth and messages decided, so it sits
+# after them; CSP and security headers are added outside it, to cached pages too.
+# ConditionalGetMiddleware gives every page an ETag and answers 304 to If-None-Match.
+LINKJ_PAGE_CACHE = os.environ.get("LINKJ_PAGE_CACHE", "on").strip().lower() != "off"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware"),
+    "django.middleware.http.ConditionalGetMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "linkj.cache.PageCacheMiddleware",
+)

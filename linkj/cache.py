@@ -1,0 +1,304 @@
+"""Whole-page cache for anonymous visitors, with invalidation that is always correct.
+
+Every key includes a *generation*: one random token in the cache, replaced whenever any content
+row is saved, deleted or has its many-to-many links changed. Old pages are then unreachable
+(no key scanning) and expire on their own. A page is also never kept past the next scheduled
+change (a go-live, a take-down, an event starting or ending, midnight in Tokyo), because those
+change pages without any save; each app registers where its scheduled times live.
+
+The cache only ever holds what an anonymous visitor gets: a request carrying a session or a
+messages cookie bypasses it, and a response is stored only when nothing about it was personal
+(no cookie set, no message shown, no CSRF token or CSP nonce used, no private/no-store).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone, translation
+from django.utils.cache import (
+    cc_delim_re,
+    get_max_age,
+    has_vary_header,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.functional import empty
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# Server-side lifetime of a page when no scheduled change comes sooner. Invalidation does not
+# depend on it; it only bounds how long pages of an old generation occupy memory.
+TIMEOUT = 10 * 60
+# What browsers and a CDN may keep without asking again: a save shows within this time.
+MAX_AGE = 60
+S_MAXAGE = 120
+
+GENERATION_KEY = "page-cache:generation"
+# Models of these apps never show on a public page; their rows change on every login or
+# locked-out attempt, which would otherwise empty the cache all day long.
+IGNORED_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "sessions"})
+# A cache that is down must not take the site with it: pages are then simply rendered.
+CACHE_ERRORS = (RedisError, OSError)
+
+Schedule = Callable[[datetime.datetime], Iterable[datetime.datetime | None]]
+_schedules: list[Schedule] = []
+
+
+def register_schedule(schedule: Schedule) -> Schedule:
+    """Register `schedule(now)`, which returns the times after `now` at which the app's public
+    pages change by themselves (a few cheap aggregate queries). Use it as a decorator in a
+    module the app's `ready()` imports."""
+    _schedules.append(schedule)
+    return schedule
+
+
+def is_enabled() -> bool:
+    return bool(getattr(settings, "LINKJ_PAGE_CACHE", True))
+
+
+# --- Generation -----------------------------------------------------------------------------
+
+
+def generation() -> str:
+    current = cache.get(GENERATION_KEY)
+    if current is not None:
+        return current
+    # A random token, not a counter, so that an evicted generation never comes back to a value
+    # that old pages were stored under.
+    token = uuid.uuid4().hex
+    if cache.add(GENERATION_KEY, token, timeout=None):
+        return token
+    return cache.get(GENERATION_KEY) or token
+
+
+def invalidate() -> None:
+    """Make every cached page stale at once."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_ERRORS:
+        logger.exception("Page cache: could not start a new generation")
+
+
+def _content_changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in IGNORED_APPS:
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    invalidate()
+    # Once more after the commit: a page rendered between the first bump and the commit read
+    # the old rows and may have been stored under the new generation.
+    transaction.on_commit(invalidate, using=kwargs.get("using"))
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"linkj.cache.{id(signal)}")
+
+
+# --- Next scheduled change ------------------------------------------------------------------
+
+
+def next_local_midnight(now: datetime.datetime) -> datetime.datetime:
+    """Pages that show "today" (the calendar, upcoming events) change at midnight in Tokyo."""
+    tz = timezone.get_default_timezone()
+    tomorrow = now.astimezone(tz).date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=tz)
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
+    candidates = [next_local_midnight(now)]
+    for schedule in _schedules:
+        candidates += [moment for moment in schedule(now) if moment is not None and moment > now]
+    return min(candidates)
+
+
+def _horizon(gen: str, now: datetime.datetime) -> datetime.datetime:
+    """The next scheduled change, computed once per generation until that change passes."""
+    key = f"page-cache:{gen}:horizon"
+    stored = cache.get(key)
+    if stored is not None:
+        computed_at, horizon = stored
+        if computed_at <= now < horizon:
+            return horizon
+    horizon = next_scheduled_change(now)
+    cache.set(key, (now, horizon), timeout=_seconds(horizon - now))
+    return horizon
+
+
+def _seconds(delta: datetime.timedelta) -> int:
+    return max(1, min(TIMEOUT, int(delta.total_seconds()) + 1))
+
+
+# --- The middleware -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    content: bytes
+    headers: list[tuple[str, str]]
+    max_age: int
+    rendered_at: datetime.datetime
+    valid_until: datetime.datetime
+
+    def is_fresh(self, now: datetime.datetime) -> bool:
+        # Checked here, not only through the cache's own expiry: Redis counts real seconds,
+        # while pages depend on the application's clock.
+        return self.rendered_at <= now < self.valid_until
+
+    def response(self, now: datetime.datetime) -> HttpResponse:
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        _make_public(response, self.max_age, self.valid_until - now)
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def _language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+SITEMAP_PATH = re.compile(r"^/sitemap[\w./-]*\.xml$")
+
+
+def in_scope(request: HttpRequest) -> bool:
+    """Public pages (under a language prefix, feeds and calendars included) and sitemaps."""
+    path = request.path_info
+    return path.startswith(_language_prefixes()) or bool(SITEMAP_PATH.match(path))
+
+
+def _user_is_authenticated(request: HttpRequest) -> bool:
+    """Whether an already loaded user is authenticated; never loads it (that costs a query)."""
+    user = getattr(request, "user", None)
+    if user is None or getattr(user, "_wrapped", None) is empty:
+        return False
+    return bool(user.is_authenticated)
+
+
+def is_anonymous_request(request: HttpRequest) -> bool:
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "Authorization" not in request.headers
+        and not _user_is_authenticated(request)
+    )
+
+
+def _cache_control(response: HttpResponseBase) -> set[str]:
+    header = response.get("Cache-Control", "")
+    return {part.split("=")[0].strip().lower() for part in cc_delim_re.split(header) if part}
+
+
+def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether `response` is the same for every anonymous visitor."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if _cache_control(response) & {"private", "no-cache", "no-store"}:
+        return False
+    if get_max_age(response) == 0 or has_vary_header(response, "*"):
+        return False
+    if _user_is_authenticated(request):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (messages.used or messages.added_new):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page carries a CSRF token
+        return False
+    # A nonce in the body would not match the header of the next visitor's response.
+    return not isinstance(getattr(request, "_csp_nonce", None), str)
+
+
+def page_key(request: HttpRequest, gen: str) -> str:
+    # Pages contain absolute links, so scheme and host belong to the key with the full path.
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:{gen}:{translation.get_language()}:{url}"
+
+
+def _make_public(response: HttpResponseBase, max_age: int, remaining: datetime.timedelta) -> None:
+    left = max(0, int(remaining.total_seconds()))
+    patch_cache_control(
+        response, public=True, max_age=min(max_age, left), s_maxage=min(S_MAXAGE, left)
+    )
+    # What staff and visitors with a message see differs: shared caches must keep them apart.
+    patch_vary_headers(response, ["Cookie"])
+
+
+def _make_private(response: HttpResponseBase) -> None:
+    patch_cache_control(response, private=True)
+
+
+class PageCacheMiddleware:
+    """Serve and store whole public pages. Place it after the session, locale, auth and
+    messages middleware (it reads what they decided) and inside CSP and security middleware,
+    so that their headers are added to every response, cached or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not is_enabled() or not in_scope(request) or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if not is_anonymous_request(request):
+            response = self.get_response(request)
+            _make_private(response)
+            return response
+
+        now = timezone.now()
+        try:
+            gen = generation()
+            key = page_key(request, gen)
+            page = cache.get(key)
+        except CACHE_ERRORS:
+            logger.exception("Page cache unavailable")
+            return self.get_response(request)
+        if page is not None and page.is_fresh(now):
+            return page.response(timezone.now())
+
+        response = self.get_response(request)
+        if not is_storable(request, response):
+            _make_private(response)
+            return response
+        try:
+            valid_until = min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
+        except CACHE_ERRORS:
+            logger.exception("Page cache unavailable")
+            return response
+        max_age = get_max_age(response) or MAX_AGE
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        page = CachedPage(
+            content=response.content,
+            headers=[
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in {"cache-control", "x-page-cache"}
+            ],
+            max_age=max_age,
+            rendered_at=now,
+            valid_until=valid_until,
+        )
+        try:
+            cache.set(key, page, timeout=_seconds(valid_until - now))
+        except CACHE_ERRORS:
+            logger.exception("Page cache unavailable")
+        _make_public(response, max_age, valid_until - timezone.now())
+        response["X-Page-Cache"] = "miss"
+        return response
