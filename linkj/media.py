@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import Storage, default_storage
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
+from django.views.defaults import page_not_found
 
 RENDITIONS = "renditions/"
 # renditions/<source name>/<width>.<ext>: the source is everything between.
@@ -154,10 +155,8 @@ def _not_found(request: HttpRequest) -> HttpResponse:
     # The same answer for a name nobody owns and for a file this visitor may not see, down to
     # the headers: evaluating the user either way gives both the same `Vary: Cookie`. Never
     # stored, so that an embargoed file shows once it goes live.
-    from linkj.views import page_not_found  # models import this module; views need filters
-
     request.user.is_authenticated  # noqa: B018
-    response = page_not_found(request)
+    response = page_not_found(request, Http404())
     patch_cache_control(response, private=True, no_store=True)
     return response
 

@@ -230,13 +230,17 @@ def test_only_reading_is_allowed(client):
         "/media/partners/logos/../../linkj/settings/base.py",
         "/media/partners/logos/%2e%2e/%2e%2e/manage.py",
         "/media//etc/passwd",
-        "/media/partners/logos/x%00.png",
         "/media/.env",
     ],
 )
 def test_names_that_leave_the_media_folder_are_not_found(client, path):
     partner_with_logo()
     assert client.get(path).status_code == 404
+
+
+def test_a_name_with_a_nul_byte_is_a_bad_request(client):
+    partner_with_logo()
+    assert client.get("/media/partners/logos/x%00.png").status_code == 400
 
 
 def test_a_file_request_costs_one_query(client, django_assert_max_num_queries):
