@@ -46,7 +46,7 @@ def main() -> int:
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/linkj_two_instances"
     )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/2")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     args = parser.parse_args()
     s3_port, port_a, port_b = (int(port) for port in args.ports.split(","))
     run = time.strftime("%Y%m%d%H%M%S")
