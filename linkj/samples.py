@@ -31,3 +31,29 @@ def sample_pages(language: str = "ja") -> dict[str, str]:
             "sitemap": reverse("sitemap"),
         }
     return {label: path for label, path in pages.items() if path}
+
+
+def describe_data() -> dict[str, object]:
+    """How much content there is and what serves it: the context a benchmark is read in."""
+    from django.conf import settings
+    from django.db import connection
+
+    from partners.models import Agreement
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0]}"
+    else:
+        import sqlite3
+
+        database = f"{connection.vendor} {sqlite3.sqlite_version}"
+    return {
+        "database": database,
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        "partners": Partner.objects.count(),
+        "agreements": Agreement.objects.count(),
+        "releases": Release.objects.count(),
+        "releases live in Japanese": Release.objects.live("ja").count(),
+        "events": Event.objects.count(),
+    }
