@@ -50,8 +50,9 @@ max_requests_jitter = 200
 preload_app = True
 
 
-def post_fork(server, worker):
-    # Connections opened by the master while importing must never be shared across processes.
+def pre_fork(server, worker):
+    # Runs in the master: a database connection opened while importing must be closed before
+    # a fork, or two processes would talk over one socket.
     from django.db import connections
 
     connections.close_all()

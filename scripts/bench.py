@@ -372,6 +372,12 @@ def render_report(
     lines += [
         "† some responses were not 2xx/3xx or hit socket errors (timeouts) in at least one round.",
         "",
+        "Reading the numbers: latencies count completed requests only, so on a page slower than "
+        "the load p99 nears the run's length (requests queued the whole run). A load average "
+        "above the core count means other work shared the CPUs: absolute numbers are then low, "
+        "the ratios within the run still comparable. Every request writes its JSON access line, "
+        "as in production.",
+        "",
         "## Against the targets of issue 7",
         "",
         f"Uncached list pages ({', '.join(LIST_PAGES)}) at least {TARGET_UNCACHED_LIST:.0%} of "
