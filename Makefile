@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup lint messages clean
+.PHONY: run test install setup lint messages clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# --- Operations: the benchmark (scripts/bench.py; writes docs/benchmarks.md) ---
+# DATABASE_URL / REDIS_URL choose what is measured; without them, the SQLite demo.
+bench: install
+	$(BIN)/python scripts/bench.py

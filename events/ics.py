@@ -88,4 +88,8 @@ def build_calendar(events: Iterable[Event], *, build_url, name: str) -> bytes:
             item.add("categories", [event.category.name])
         cal.add_component(item)
     cal.add_missing_timezones()
+    # icalendar adds the zones in set order, which changes from one process to the next: the
+    # same calendar must give the same bytes in every worker (ETags, backups compared).
+    zones = sorted(cal.timezones, key=lambda zone: str(zone["TZID"]))
+    cal.subcomponents = zones + [part for part in cal.subcomponents if part.name != "VTIMEZONE"]
     return cal.to_ical()

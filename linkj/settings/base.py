@@ -7,6 +7,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from linkj.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -210,14 +212,6 @@ SITE_NAME = "LINK-J"
 # Absolute base for canonical links, feeds and calendars when there is no request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
-
 # Page cache (linkj/cache.py): whole public pages for anonymous visitors in the default cache,
 # dropped on every content change and at the next scheduled change (go-live, take-down, event
 # start or end, midnight in Tokyo). LINKJ_PAGE_CACHE=off turns it off: the benchmark measures
@@ -232,4 +226,13 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "linkj.cache.PageCacheMiddleware",
+)
+
+# --- Operations: request ids and structured logs (linkj/logging.py) ---
+# First in the chain, so that every response (static files and redirects included) carries
+# an X-Request-ID and gets its access line.
+MIDDLEWARE.insert(0, "linkj.logging.RequestIDMiddleware")
+# `text` reads well in a terminal; production defaults to `json` lines.
+LOGGING = logging_config(
+    os.environ.get("DJANGO_LOG_FORMAT", "text"), os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 )

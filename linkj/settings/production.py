@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from linkj.logging import logging_config
+
 from .base import *  # noqa: F403
 from .base import env_list
 
@@ -27,3 +29,10 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# --- Operations: JSON log lines unless told otherwise; health probes over plain HTTP ---
+# Load balancers probe the workers directly, without TLS: a redirect would read as a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+LOGGING = logging_config(
+    os.environ.get("DJANGO_LOG_FORMAT", "json"), os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+)

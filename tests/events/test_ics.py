@@ -97,6 +97,21 @@ def test_the_feed_lists_every_published_event_with_one_vtimezone_per_zone(client
 
 
 @time_machine.travel(NOW, tick=False)
+def test_the_feed_lists_its_time_zones_in_a_stable_order_before_the_events(client):
+    for zone in ("Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney"):
+        EventFactory(venue=VenueFactory(time_zone=zone))
+    calendar = parse(client.get("/en/events/calendar.ics"))
+    names = [part.name for part in calendar.subcomponents]
+    assert names == ["VTIMEZONE"] * 4 + ["VEVENT"] * 4
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [
+        "America/New_York",
+        "Asia/Tokyo",
+        "Australia/Sydney",
+        "Europe/London",
+    ]
+
+
+@time_machine.travel(NOW, tick=False)
 def test_a_venue_feed_lists_only_that_venue(client):
     lounge_event(title_en="NY")
     EventFactory(venue=VenueFactory(), title_en="Tokyo")
