@@ -1,8 +1,15 @@
+from django.core.paginator import Page
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
+
+
+def elided_page_range(page: Page) -> list:
+    """Page numbers around the current one and at both ends, with `…` between: a list of
+    100,000 releases links a dozen pages, not ten thousand."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
 class FilteredListView(FilterView):
@@ -11,7 +18,8 @@ class FilteredListView(FilterView):
     - A query string of only empty values (or only a page number) leaves the list unfiltered.
     - Invalid filter values show the form's message and an empty list, never a 500.
     - A page number out of range or not a number shows the nearest page.
-    - Templates get `query_without_page` to build pagination links that keep the filters.
+    - Templates get `query_without_page` to build pagination links that keep the filters,
+      and `page_range`, the page numbers to link (elided).
     """
 
     def get_filterset_kwargs(self, filterset_class):
@@ -40,6 +48,8 @@ class FilteredListView(FilterView):
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
+        page = context.get("page_obj")
+        context["page_range"] = elided_page_range(page) if page is not None else []
         return context
 
 

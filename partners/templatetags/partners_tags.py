@@ -44,8 +44,11 @@ def kind_phrase(kind: str) -> str:
 
 
 @register.inclusion_tag("partners/includes/summary.html")
-def partnership_summary(as_of: datetime.date | None = None) -> dict:
-    return {"totals": ledger.totals(as_of), "as_of": as_of}
+def partnership_summary(
+    as_of: datetime.date | None = None, totals: ledger.Totals | None = None
+) -> dict:
+    """The partner counts; a page that already has them passes `totals` (no query)."""
+    return {"totals": totals or ledger.totals(as_of), "as_of": as_of}
 
 
 @register.inclusion_tag("partners/includes/history_table.html")
