@@ -112,3 +112,28 @@ def test_every_event_page_links_to_google_calendar_with_utc_dates(client):
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
     assert "dates=20270318T220000Z%2F20270318T233000Z" in html
     assert f'href="/en/events/{event.slug}/event.ics"' in html
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(
+    "url", ["/en/events/calendar.ics", "/en/events/venues/nyc-lounge/calendar.ics"]
+)
+def test_subscription_feeds_keep_a_year_back_and_everything_upcoming(client, url):
+    lounge = NewYorkLoungeFactory()
+
+    def at(days, title):
+        start = NOW + datetime.timedelta(days=days)
+        EventFactory(
+            venue=lounge,
+            title_en=title,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+
+    at(-400, "Two years ago")
+    at(-300, "Last spring")
+    at(3, "Next week")
+    at(900, "In three years")
+    calendar = parse(client.get(url))
+    summaries = {str(item["SUMMARY"]) for item in calendar.walk("VEVENT")}
+    assert summaries == {"Last spring", "Next week", "In three years"}
