@@ -100,11 +100,13 @@ def with_neighbours(queryset, language: str, now):
     """Annotate the slug and titles of the live releases just before and after each one
     (by date, then entry order), so that a detail page needs no query of its own for them."""
     live = Release.objects.live(language, now=now)
+    # The plain bound on the date lets the (date, id) index start at the release itself;
+    # with only the OR, the database walks the index from the newest release down.
     older = live.filter(
-        Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))
+        Q(date__lte=OuterRef("date")) & (Q(date__lt=OuterRef("date")) | Q(pk__lt=OuterRef("pk")))
     ).order_by("-date", "-pk")
     newer = live.filter(
-        Q(date__gt=OuterRef("date")) | Q(date=OuterRef("date"), pk__gt=OuterRef("pk"))
+        Q(date__gte=OuterRef("date")) & (Q(date__gt=OuterRef("date")) | Q(pk__gt=OuterRef("pk")))
     ).order_by("date", "pk")
     annotations = {}
     for side, candidates in (("previous", older), ("next", newer)):

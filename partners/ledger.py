@@ -66,9 +66,27 @@ def _as_history(rows: QuerySet[Agreement]) -> QuerySet[Agreement]:
     )
 
 
-def history_rows(as_of: datetime.date | None = None) -> QuerySet[Agreement]:
-    """The whole ledger up to `as_of`, as the history table shows it."""
-    return _as_history(ledger(as_of))
+def latest_history_rows(as_of: datetime.date | None, last: int) -> QuerySet[Agreement]:
+    """The `last` newest partnerships up to `as_of`, oldest first, numbered as in the whole
+    ledger; each row also carries `ledger_total`, the number of partnerships up to `as_of`.
+
+    A release appends the table as it stood on its date: a handful of rows for LINK-J, but
+    bounded all the same, so that a page never carries thousands of them.
+    """
+    firsts = Agreement.objects.firsts().as_of(as_of)
+    newest = firsts.order_by("-signed_on", "-pk").values("pk")[:last]
+    total = _Count(firsts.values("pk"))
+    rows = (
+        Agreement.objects.filter(pk__in=newest)
+        .select_related("partner")
+        .annotate(
+            ledger_total=total,
+            # Row k of the n rows shown is partnership number total - n + k.
+            ordinal=Window(RowNumber(), order_by=_ORDER) + total - Window(Count("pk")),
+        )
+        .order_by(*_ORDER)
+    )
+    return _as_history(rows)
 
 
 def history_page(first: int, last: int) -> QuerySet[Agreement]:

@@ -11,6 +11,8 @@ from partners.models import Kind
 
 register = template.Library()
 
+HISTORY_TABLE_ROWS = 100
+
 KIND_PHRASES = {
     Kind.UNIVERSITY: _("with a university"),
     Kind.RESEARCH: _("with a research institute or park"),
@@ -53,9 +55,14 @@ def partnership_summary(
 
 @register.inclusion_tag("partners/includes/history_table.html")
 def partnership_history(as_of: datetime.date | None = None, caption: str = "") -> dict:
-    """The chronological partnership table as it stood on a date, for releases to append."""
+    """The chronological partnership table as it stood on a date, for releases to append:
+    its newest HISTORY_TABLE_ROWS rows, with a link to the full history when there are more."""
+    rows = list(ledger.latest_history_rows(as_of, HISTORY_TABLE_ROWS))
+    total = rows[0].ledger_total if rows else 0
     return {
-        "rows": ledger.history_rows(as_of),
+        "rows": rows,
+        "more": total - len(rows),
+        "total": total,
         "as_of": as_of,
         "caption": caption,
     }

@@ -124,3 +124,27 @@ def test_a_partner_page_lists_its_newest_news_and_links_to_the_rest(client):
     assert "The newest one" in html and releases[0].title_en not in html
     assert f'href="/en/news/?partner={partner.slug}"' in html
     assert newest.slug in html
+
+
+def test_a_release_appends_the_newest_rows_of_the_table_as_of_its_date(client, monkeypatch):
+    from partners.templatetags import partners_tags
+
+    monkeypatch.setattr(partners_tags, "HISTORY_TABLE_ROWS", 2)
+    for month in range(1, 5):
+        sign(2016, month)
+    sign(2021)  # after the release date: not in its table
+    release = ReleaseFactory(date=datetime.date(2017, 1, 1), show_history_table=True)
+    response = client.get(f"/en/news/{release.slug}/")
+    assert ordinals_on(response) == [3, 4]
+    html = response.content.decode()
+    assert "The 2 most recent of 4 partnerships." in html
+    assert 'href="/en/partners/history/">Partnership history</a>' in html
+
+
+def test_a_short_table_is_appended_whole_without_a_note(client):
+    sign(2016)
+    sign(2016, 6)
+    release = ReleaseFactory(date=datetime.date(2017, 1, 1), show_history_table=True)
+    response = client.get(f"/en/news/{release.slug}/")
+    assert ordinals_on(response) == [1, 2]
+    assert "most recent of" not in response.content.decode()
