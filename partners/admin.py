@@ -33,7 +33,7 @@ class PartnerAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         "name",
         "short_name",
         "kind",
-        "country",
+        "country_name",
         "first_signed",
         "is_disclosed",
         "languages",
@@ -71,6 +71,11 @@ class PartnerAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, obj):
         return thumbnail(obj.logo, alt="")
+
+    # Not the field itself: the admin would flatten the choices of every country on each row.
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name
 
     @admin.display(description=_("first signed"), ordering="first_signed")
     def first_signed(self, obj):

@@ -102,3 +102,15 @@ def test_trigram_indexes_exist_on_postgresql_only():
         }
     # The migration has run on the test database: the index is there exactly on PostgreSQL.
     assert ("partners_partner_name_ja_trgm" in names) == (connection.vendor == "postgresql")
+
+
+def test_the_partner_changelist_names_countries_and_sorts_by_them(admin_client):
+    PartnerFactory(country="US", name_en="American")
+    PartnerFactory(country="FR", name_en="French")
+    response = admin_client.get("/admin/partners/partner/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "United States of America" in response.content.decode()
+    columns = response.context["cl"].list_display
+    by_country = admin_client.get(
+        "/admin/partners/partner/", {"o": str(columns.index("country_name"))}
+    )
+    assert [p.country.code for p in by_country.context["cl"].result_list] == ["FR", "US"]
