@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from linkj.admin import EstimatingPaginator
 from tests.events.factories import EventFactory
 from tests.factories import AgreementFactory, PartnerFactory
 from tests.news.factories import DraftReleaseFactory, ReleaseFactory
@@ -114,3 +115,25 @@ def test_the_partner_changelist_names_countries_and_sorts_by_them(admin_client):
         "/admin/partners/partner/", {"o": str(columns.index("country_name"))}
     )
     assert [p.country.code for p in by_country.context["cl"].result_list] == ["FR", "US"]
+
+
+def test_large_counts_are_estimated_on_postgresql_and_exact_elsewhere(admin_client, monkeypatch):
+    monkeypatch.setattr(EstimatingPaginator, "exact_up_to", 2)
+    ReleaseFactory.create_batch(5)
+    response = admin_client.get("/admin/news/release/", HTTP_ACCEPT_LANGUAGE="en")
+    paginator = response.context["cl"].paginator
+    html = response.content.decode()
+    if connection.vendor == "postgresql":
+        # The planner's guess, said to be one; no row was read to count.
+        assert paginator.is_estimate and paginator.count > 2
+        assert f"about {paginator.count} releases" in html
+    else:
+        assert not paginator.is_estimate and paginator.count == 5
+        assert "5 releases" in html
+
+
+def test_small_counts_are_exact_on_every_database(admin_client):
+    ReleaseFactory.create_batch(3)
+    response = admin_client.get("/admin/news/release/", {"q": "Release"})
+    assert response.context["cl"].result_count == 3
+    assert not response.context["cl"].paginator.is_estimate

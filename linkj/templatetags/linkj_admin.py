@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django import template
-from django.contrib.admin.templatetags.admin_list import date_hierarchy
+from django.contrib.admin.templatetags.admin_list import date_hierarchy, pagination
 from django.contrib.admin.templatetags.base import InclusionAdminNode
 from django.db.models import DateTimeField, Max, Min
 from django.utils import timezone
@@ -47,5 +47,17 @@ def lean_date_hierarchy_tag(parser, token):
         token,
         func=lean_date_hierarchy,
         template_name="date_hierarchy.html",
+        takes_context=False,
+    )
+
+
+@register.tag(name="lean_pagination")
+def lean_pagination_tag(parser, token):
+    """Django's changelist pagination, saying "about" before an estimated count."""
+    return InclusionAdminNode(
+        parser,
+        token,
+        func=pagination,
+        template_name="lean_pagination.html",
         takes_context=False,
     )
