@@ -128,11 +128,14 @@ class LeanChangeList(ChangeList):
 class LeanChangeListMixin:
     """A changelist that stays quick at 100,000 rows: no second count of the whole table,
     large counts estimated on PostgreSQL, the per-language completeness column computed in
-    the same query, and long texts (the `changelist_defer` columns) not loaded for a page of
-    100 rows."""
+    the same query, and long texts (the `changelist_defer` columns) not loaded for the page
+    shown."""
 
     show_full_result_count = False
     paginator = EstimatingPaginator
+    # Rendering the rows is most of a changelist's time once the queries are indexed:
+    # 50 rows a page take half as long as Django's default 100.
+    list_per_page = 50
     change_list_template = "admin/lean_change_list.html"  # date drill-down, "about" counts
     completeness_fields: tuple[str, ...] = ()
     changelist_defer: tuple[str, ...] = ()
