@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness
+from linkj.admin import (
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    OrderedTermAdmin,
+    language_completeness,
+)
 
 from .forms import EventAdminForm
 from .models import Category, Event, Publication, Speaker, Venue
@@ -59,8 +64,17 @@ def duplicate_event(event: Event, *, user=None) -> Event:
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
     form = EventAdminForm
+    completeness_fields = ("title", "summary")
+    changelist_defer = (
+        "body",
+        "body_ja",
+        "body_en",
+        "online_info",
+        "online_info_ja",
+        "online_info_en",
+    )
     list_display = [
         "title",
         "venue",
@@ -145,10 +159,6 @@ class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     @admin.display(description=_("live"), boolean=True)
     def is_live(self, obj):
         return obj.is_live()
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return language_completeness(obj, ("title", "summary"))
 
     @admin.display(description=_("preview"))
     def preview_link(self, obj):

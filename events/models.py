@@ -213,10 +213,14 @@ class Event(Audited):
     local_start_date = models.DateField(_("start date at the venue"), editable=False)
     local_end_date = models.DateField(_("end date at the venue"), editable=False)
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED, db_index=True
     )
     format = models.CharField(
-        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+        _("format"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        db_index=True,
     )
     online_info = models.TextField(
         _("online viewing"),
@@ -284,7 +288,11 @@ class Event(Audited):
                 condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"
             ),
         ]
-        indexes = [models.Index(fields=["local_start_date", "local_end_date"])]
+        indexes = [
+            models.Index(fields=["local_start_date", "local_end_date"]),
+            models.Index(fields=["title_ja"], name="event_title_ja"),
+            models.Index(fields=["title_en"], name="event_title_en"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -7,13 +7,15 @@ class EventSitemap(I18nSitemap):
     """Published events in every language (i18n=True gives /ja/ and /en/ addresses)."""
 
     changefreq = "weekly"
+    url_name = "events:event_detail"
 
     def items(self):
-        return Event.objects.published().order_by("-starts_at", "pk")
+        return Event.objects.published().only("slug", "updated_at").order_by("-starts_at", "pk")
 
 
 class VenueSitemap(I18nSitemap):
     changefreq = "monthly"
+    url_name = "events:venue_detail"
 
     def items(self):
-        return Venue.objects.order_by("position", "pk")
+        return Venue.objects.only("slug", "updated_at").order_by("position", "pk")

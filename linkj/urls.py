@@ -1,17 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from events.sitemaps import EventSitemap, VenueSitemap
 from linkj import media, views
+from linkj.sitemaps import PagesSitemap
 from news.sitemaps import ReleaseSitemap
-from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap
+from partners.sitemaps import PartnerSitemap
 
 sitemaps = {
-    "pages": PartnerPagesSitemap,
+    "pages": PagesSitemap,
     "partners": PartnerSitemap,
     "news": ReleaseSitemap,
     "events": EventSitemap,
@@ -25,7 +26,19 @@ admin.site.index_title = _("Site content")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Sitemaps: an index, and one sitemap per section, in pages (?p=2).
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
 ]
 
 # Every public page lives under /ja/ or /en/. A bare "/" gets no pattern, so LocaleMiddleware

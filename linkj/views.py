@@ -4,6 +4,7 @@ import uuid
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.paginator import Page
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
@@ -14,6 +15,12 @@ from django_filters.views import FilterView
 logger = logging.getLogger(__name__)
 
 
+def elided_page_range(page: Page) -> list:
+    """Page numbers around the current one and at both ends, with `…` between: a list of
+    100,000 releases links a dozen pages, not ten thousand."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
 class FilteredListView(FilterView):
     """A public list with django-filter: the behaviour every list page shares.
 
@@ -21,7 +28,8 @@ class FilteredListView(FilterView):
     - Invalid filter values show the form's message and an empty list, never a 500
       (django-filter's strict mode, the default).
     - A page number out of range or not a number shows the nearest page.
-    - Templates get `query_without_page` to build pagination links that keep the filters.
+    - Templates get `query_without_page` to build pagination links that keep the filters,
+      and `page_range`, the page numbers to link (elided).
     """
 
     def get_filterset_kwargs(self, filterset_class):
@@ -41,6 +49,8 @@ class FilteredListView(FilterView):
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
+        page = context.get("page_obj")
+        context["page_range"] = elided_page_range(page) if page is not None else []
         return context
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from linkj.admin import AuditedAdminMixin, language_completeness, thumbnail
+from linkj.admin import AuditedAdminMixin, LeanChangeListMixin, thumbnail
 
 from . import services
 from .models import Quote, Release, ReleasePhoto, Revision, Status, language_codes
@@ -140,8 +140,10 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
+    completeness_fields = ("title", "lead", "body")
+    changelist_defer = ("body", "body_ja", "body_en")
     change_form_template = "admin/news/release/change_form.html"
     list_display = [
         "title",
@@ -188,9 +190,6 @@ class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ["news/admin.css"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("updated_by")
-
     def has_change_permission(self, request, obj=None):
         # Editors still see a locked release (view permission), preview it and compare its
         # revisions, but cannot change or restore it.
@@ -232,10 +231,6 @@ class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     @admin.display(description=_("live now"), boolean=True)
     def is_live_now(self, obj):
         return bool(obj.live_languages())
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return language_completeness(obj, ("title", "lead", "body"))
 
     @admin.display(description=_("preview"))
     def preview_links(self, obj):

@@ -1,47 +1,76 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 
 from .models import Category, Release
 
-
-def _year_choices():
-    years = Release.objects.listed().dates("date", "year", order="DESC")
-    return [(str(d.year), str(d.year)) for d in years]
+PARTNER_NAME_MAX_LENGTH = 100
 
 
-def _partners(request=None):
-    # Only partners that a listed release is about: any other choice could only find nothing.
-    return (
-        Partner.objects.public()
-        .filter(releases__in=Release.objects.listed().values("pk"))
-        .distinct()
-    )
+def year_choices() -> list[tuple[str, str]]:
+    """Every year from the newest listed release back to the oldest, from one aggregate
+    (the date index answers both ends) instead of a DISTINCT over every release."""
+    span = Release.objects.listed().aggregate(first=Min("date"), last=Max("date"))
+    if span["first"] is None:
+        return []
+    return [(str(year), str(year)) for year in range(span["last"].year, span["first"].year - 1, -1)]
+
+
+def about_partners(partners) -> Exists:
+    """Releases about any of `partners` (a queryset of partners)."""
+    links = Release.partners.through.objects.filter(release=OuterRef("pk"), partner__in=partners)
+    return Exists(links)
+
+
+def partner_by_slug_or_id(value: str) -> Q:
+    # Links from partner pages carry the slug; older links carried the numeric id.
+    condition = Q(slug=value)
+    if value.isdigit():
+        condition |= Q(pk=int(value))
+    return condition
 
 
 class ReleaseFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=_year_choices, method="filter_year", empty_label=_("All years")
+        label=_("Year"), choices=[], method="filter_year", empty_label=_("All years")
     )
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=Category.choices, empty_label=_("All categories")
     )
-    partner = django_filters.ModelChoiceFilter(
+    # A text box rather than a list of every partner: it works without JavaScript and its
+    # page does not grow with the number of partners.
+    partner_name = django_filters.CharFilter(
         label=_("Partner"),
-        queryset=_partners,
-        to_field_name="slug",
-        field_name="partners",
-        empty_label=_("All partners"),
+        method="filter_partner_name",
+        max_length=PARTNER_NAME_MAX_LENGTH,
+        help_text=_("Part of a partner's name, in Japanese or English."),
+    )
+    # One exact partner (its slug), for links from partner pages; kept as the form is resent.
+    partner = django_filters.CharFilter(
+        method="filter_partner", max_length=80, widget=forms.HiddenInput
     )
 
     class Meta:
         model = Release
-        fields = ["year", "category", "partner"]
+        fields = ["year", "category", "partner_name", "partner"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Evaluated once here: a callable would run again for validation and for rendering.
+        self.filters["year"].extra["choices"] = year_choices()
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(date__year=int(value))
+
+    def filter_partner_name(self, queryset, name, value):
+        return queryset.filter(about_partners(Partner.objects.public().search(value)))
+
+    def filter_partner(self, queryset, name, value):
+        partners = Partner.objects.public().filter(partner_by_slug_or_id(value))
+        return queryset.filter(about_partners(partners))
 
     @property
     def form(self):

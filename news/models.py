@@ -85,6 +85,27 @@ class ReleaseQuerySet(models.QuerySet):
             )
         )
 
+    def live_anywhere(self, *, now: datetime.datetime | None = None) -> ReleaseQuerySet:
+        """Releases live in at least one language."""
+        now = now or timezone.now()
+        condition = Q(pk__in=[])
+        for code in language_codes():
+            condition |= self._live_condition(code, now)
+        return self.filter(condition)
+
+    def with_live_flags(self, *, now: datetime.datetime | None = None) -> ReleaseQuerySet:
+        """Annotate `live_<code>` for every language, computed by the database (the sitemap
+        lists each release in its live languages without loading its texts)."""
+        now = now or timezone.now()
+        return self.annotate(
+            **{
+                f"live_{code}": models.ExpressionWrapper(
+                    self._live_condition(code, now), output_field=models.BooleanField()
+                )
+                for code in language_codes()
+            }
+        )
+
     def newest_first(self) -> ReleaseQuerySet:
         return self.order_by("-date", "-pk")
 
@@ -127,9 +148,13 @@ class Release(Audited):
         unique=True,
         help_text=_("ASCII only; one address shared by both languages, e.g. yokohama-mou."),
     )
-    date = models.DateField(_("release date"), db_index=True)
+    date = models.DateField(_("release date"))
     category = models.CharField(
-        _("category"), max_length=20, choices=Category.choices, default=Category.PRESS_RELEASE
+        _("category"),
+        max_length=20,
+        choices=Category.choices,
+        default=Category.PRESS_RELEASE,
+        db_index=True,
     )
     partners = models.ManyToManyField(
         Partner, verbose_name=_("partners"), blank=True, related_name="releases"
@@ -150,18 +175,21 @@ class Release(Audited):
         _("Japanese goes live at"),
         null=True,
         blank=True,
+        db_index=True,
         help_text=_("Empty: the Japanese version is not published. A future time embargoes it."),
     )
     publish_at_en = models.DateTimeField(
         _("English goes live at"),
         null=True,
         blank=True,
+        db_index=True,
         help_text=_("Empty: the English version is not published. A future time embargoes it."),
     )
     unpublish_at = models.DateTimeField(
         _("taken down at"),
         null=True,
         blank=True,
+        db_index=True,
         help_text=_("Optional: both languages stop being public at this time."),
     )
 
@@ -174,6 +202,12 @@ class Release(Audited):
         verbose_name_plural = _("releases")
         ordering = ["-date", "-pk"]
         permissions = [("publish_release", _("Can publish, schedule and withdraw releases"))]
+        indexes = [
+            # Every list is newest first; the admin also sorts by title in either language.
+            models.Index(fields=["date", "id"], name="release_date_id"),
+            models.Index(fields=["title_ja"], name="release_title_ja"),
+            models.Index(fields=["title_en"], name="release_title_en"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(unpublish_at__isnull=True)

@@ -1,5 +1,3 @@
-from django.db.models import Q
-
 from linkj.sitemaps import I18nSitemap
 
 from .models import Release, language_codes
@@ -9,12 +7,15 @@ class ReleaseSitemap(I18nSitemap):
     """Each release at the address of every language it is live in, and only those."""
 
     changefreq = "monthly"
+    url_name = "news:release_detail"
 
     def items(self):
-        live_anywhere = Q(pk__in=[])
-        for code in language_codes():
-            live_anywhere |= Q(pk__in=Release.objects.live(code).values("pk"))
-        return Release.objects.filter(live_anywhere).newest_first()
+        return (
+            Release.objects.live_anywhere()
+            .with_live_flags()
+            .only("slug", "updated_at")
+            .newest_first()
+        )
 
     def get_languages_for_item(self, release):
-        return release.live_languages()
+        return [code for code in language_codes() if getattr(release, f"live_{code}")]

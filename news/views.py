@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView
 
 from linkj.views import FilteredListView
-from partners.models import Agreement, Partner
+from partners.models import Partner
 
-from .filters import ReleaseFilter
-from .models import Release
+from .filters import ReleaseFilter, partner_by_slug_or_id
+from .models import Release, language_codes
 
 PREVIEW_PERMISSION = "news.view_release"
 
@@ -33,6 +33,19 @@ class ReleaseListView(FilteredListView):
             .newest_first()
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        slug = self.filterset.form.cleaned_data.get("partner") if self.filterset.is_bound else ""
+        if slug and not self.filterset.form.errors:
+            context["about_partner"] = (
+                Partner.objects.public().filter(partner_by_slug_or_id(slug)).first()
+            )
+            query = self.request.GET.copy()
+            for key in ("partner", self.page_kwarg):
+                query.pop(key, None)
+            context["query_without_partner"] = query.urlencode()
+        return context
+
 
 class ReleaseDetailView(DetailView):
     template_name = "news/release_detail.html"
@@ -40,15 +53,16 @@ class ReleaseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         language = get_language()
-        agreements = Agreement.objects.select_related("partner")
-        queryset = Release.objects.prefetch_related(
-            "photos",
-            "quotes",
-            Prefetch("partners", queryset=Partner.objects.public()),
-            Prefetch("agreements", queryset=agreements),
+        self.now = timezone.now()
+        queryset = with_neighbours(
+            Release.objects.prefetch_related(
+                "photos", "quotes", Prefetch("partners", queryset=Partner.objects.public())
+            ),
+            language,
+            self.now,
         )
         slug = self.kwargs["slug"]
-        release = queryset.live(language).filter(slug=slug).first()
+        release = queryset.live(language, now=self.now).filter(slug=slug).first()
         self.is_preview = False
         if release is None and can_preview(self.request.user):
             release = queryset.filter(slug=slug).first()
@@ -67,23 +81,10 @@ class ReleaseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
-        language = get_language()
-        now = timezone.now()
-        live = Release.objects.live(language, now=now).exclude(pk=release.pk)
-        older = live.filter(date__lt=release.date) | live.filter(
-            date=release.date, pk__lt=release.pk
-        )
-        newer = live.filter(date__gt=release.date) | live.filter(
-            date=release.date, pk__gt=release.pk
-        )
-        context["previous_release"] = (
-            older.order_by("-date", "-pk").only("slug", "title", *_title_columns()).first()
-        )
-        context["next_release"] = (
-            newer.order_by("date", "pk").only("slug", "title", *_title_columns()).first()
-        )
+        context["previous_release"] = neighbour(release, "previous")
+        context["next_release"] = neighbour(release, "next")
         context["is_preview"] = self.is_preview
-        context["live_languages"] = release.live_languages(now=now)
+        context["live_languages"] = release.live_languages(now=self.now)
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
         context["release_partners"] = list(release.partners.all())
@@ -93,7 +94,30 @@ class ReleaseDetailView(DetailView):
         return context
 
 
-def _title_columns() -> list[str]:
-    from .models import language_codes
+def _neighbour_fields() -> list[str]:
+    return ["slug", *(f"title_{code}" for code in language_codes())]
 
-    return [f"title_{code}" for code in language_codes()]
+
+def with_neighbours(queryset, language: str, now):
+    """Annotate the slug and titles of the live releases just before and after each one
+    (by date, then entry order), so that a detail page needs no query of its own for them."""
+    live = Release.objects.live(language, now=now)
+    # The plain bound on the date lets the (date, id) index start at the release itself;
+    # with only the OR, the database walks the index from the newest release down.
+    older = live.filter(
+        Q(date__lte=OuterRef("date")) & (Q(date__lt=OuterRef("date")) | Q(pk__lt=OuterRef("pk")))
+    ).order_by("-date", "-pk")
+    newer = live.filter(
+        Q(date__gte=OuterRef("date")) & (Q(date__gt=OuterRef("date")) | Q(pk__gt=OuterRef("pk")))
+    ).order_by("date", "pk")
+    annotations = {}
+    for side, candidates in (("previous", older), ("next", newer)):
+        for field in _neighbour_fields():
+            annotations[f"{side}_{field}"] = Subquery(candidates.values(field)[:1])
+    return queryset.annotate(**annotations)
+
+
+def neighbour(release: Release, side: str) -> Release | None:
+    """The previous or next release annotated by `with_neighbours()`, enough to link it."""
+    values = {field: getattr(release, f"{side}_{field}") for field in _neighbour_fields()}
+    return Release(**values) if values["slug"] else None

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Min
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -7,7 +7,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness, thumbnail
+from linkj.admin import AuditedAdminMixin, LeanChangeListMixin, OrderedTermAdmin, thumbnail
 
 from .models import Agreement, FormerName, Partner, ScopeItem, Signatory
 
@@ -25,13 +25,15 @@ class AgreementInline(TranslationStackedInline):
     fields = ["signed_on", "date_precision", "agreement_type", "term_years", "scope_items", "notes"]
 
 
-class PartnerAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class PartnerAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+    completeness_fields = ("name", "description")
+    changelist_defer = ("description", "description_ja", "description_en")
     list_display = [
         "logo_thumbnail",
         "name",
         "short_name",
         "kind",
-        "country",
+        "country_name",
         "first_signed",
         "is_disclosed",
         "languages",
@@ -58,19 +60,26 @@ class PartnerAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(first_signed=Min("agreements__signed_on"))
+        # A subquery per row shown rather than a GROUP BY over every agreement.
+        first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(first_signed=Subquery(first.values("signed_on")[:1]))
+        )
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, obj):
         return thumbnail(obj.logo, alt="")
 
+    # Not the field itself: the admin would flatten the choices of every country on each row.
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name
+
     @admin.display(description=_("first signed"), ordering="first_signed")
     def first_signed(self, obj):
         return obj.first_signed
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return language_completeness(obj, ("name", "description"))
 
 
 class SignatoryInline(TranslationTabularInline):
@@ -78,7 +87,7 @@ class SignatoryInline(TranslationTabularInline):
     extra = 0
 
 
-class AgreementAdmin(TabbedTranslationAdmin):
+class AgreementAdmin(LeanChangeListMixin, TabbedTranslationAdmin):
     list_display = ["partner", "signed_on", "date_precision", "agreement_type", "term_years"]
     list_filter = ["agreement_type", "partner__kind", "partner__country"]
     search_fields = [

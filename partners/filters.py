@@ -1,9 +1,9 @@
 import django_filters
 from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+from django_countries import countries as country_names
 
 from .models import Agreement, Kind, Partner, Region, ScopeItem
 
@@ -17,15 +17,24 @@ SORT_ORDERS = {
 }
 
 
-def _country_choices():
-    # Only countries that have a partner, named in the visitor's language.
-    codes = set(Partner.objects.public().values_list("country", flat=True).distinct())
-    return sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
-
-
-def _year_choices():
-    years = Agreement.objects.filter(partner__is_disclosed=True).dates("signed_on", "year")
-    return [(str(d.year), str(d.year)) for d in reversed(years)]
+def country_and_year_choices() -> tuple[list, list]:
+    """Countries that have a public partner (named in the visitor's language) and the years
+    those partners signed an agreement (newest first), from a single query."""
+    pairs = (
+        Partner.objects.public()
+        .order_by()
+        .values_list("country", ExtractYear("agreements__signed_on"))
+        .distinct()
+    )
+    codes, years = set(), set()
+    for code, year in pairs:
+        codes.add(code)
+        if year is not None:
+            years.add(year)
+    countries = sorted(
+        ((code, country_names.name(code)) for code in codes), key=lambda c: str(c[1])
+    )
+    return countries, [(str(year), str(year)) for year in sorted(years, reverse=True)]
 
 
 class PartnerFilter(django_filters.FilterSet):
@@ -35,8 +44,9 @@ class PartnerFilter(django_filters.FilterSet):
         max_length=SEARCH_MAX_LENGTH,
         help_text=_("Name, short name or former name, in Japanese or English."),
     )
+    # Choices are filled in __init__, each list from one query per request.
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=_country_choices, empty_label=_("All countries")
+        label=_("Country"), choices=[], empty_label=_("All countries")
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),
@@ -49,16 +59,12 @@ class PartnerFilter(django_filters.FilterSet):
     )
     year = django_filters.ChoiceFilter(
         label=_("Year signed"),
-        choices=_year_choices,
+        choices=[],
         method="filter_year",
         empty_label=_("Any year"),
     )
-    scope = django_filters.ModelChoiceFilter(
-        label=_("Scope"),
-        queryset=ScopeItem.objects.all(),
-        to_field_name="slug",
-        method="filter_scope",
-        empty_label=_("Any scope"),
+    scope = django_filters.ChoiceFilter(
+        label=_("Scope"), choices=[], method="filter_scope", empty_label=_("Any scope")
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
@@ -76,6 +82,16 @@ class PartnerFilter(django_filters.FilterSet):
         model = Partner
         fields = ["q", "country", "region", "kind", "year", "scope", "sort"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Evaluated once here: a callable would run again for validation and for rendering.
+        countries, years = country_and_year_choices()
+        self.filters["country"].extra["choices"] = countries
+        self.filters["year"].extra["choices"] = years
+        self.filters["scope"].extra["choices"] = [
+            (item.slug, item.name) for item in ScopeItem.objects.all()
+        ]
+
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
 
@@ -87,7 +103,7 @@ class PartnerFilter(django_filters.FilterSet):
         return queryset.filter(Exists(signed))
 
     def filter_scope(self, queryset, name, value):
-        covered = Agreement.objects.filter(partner=OuterRef("pk"), scope_items=value)
+        covered = Agreement.objects.filter(partner=OuterRef("pk"), scope_items__slug=value)
         return queryset.filter(Exists(covered))
 
     def filter_queryset(self, queryset):

@@ -96,6 +96,7 @@ class Partner(Audited):
     is_disclosed = models.BooleanField(
         _("name may be published"),
         default=True,
+        db_index=True,
         help_text=_(
             "Untick for a confidential agreement: the partner still counts in every number, "
             "but visitors never see its name or page."
@@ -108,6 +109,11 @@ class Partner(Audited):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name"]
+        # Sorting by name uses the active language's column (modeltranslation).
+        indexes = [
+            models.Index(fields=["name_ja"], name="partner_name_ja"),
+            models.Index(fields=["name_en"], name="partner_name_en"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -163,6 +169,15 @@ class AgreementType(models.TextChoices):
     COLLABORATION = "collaboration", _("Collaboration")
 
 
+def is_first_agreement() -> Exists:
+    """True for an agreement with no earlier one for the same partner (by date, then entry)."""
+    earlier = Agreement.objects.filter(partner=OuterRef("partner")).filter(
+        Q(signed_on__lt=OuterRef("signed_on"))
+        | Q(signed_on=OuterRef("signed_on"), pk__lt=OuterRef("pk"))
+    )
+    return ~Exists(earlier)
+
+
 class AgreementQuerySet(models.QuerySet):
     def firsts(self) -> AgreementQuerySet:
         """Each partner's first agreement: the one that made it a partner.
@@ -170,11 +185,7 @@ class AgreementQuerySet(models.QuerySet):
         A renewal or a second memorandum does not make a new partnership, so ordinals and
         counts are taken over these rows only.
         """
-        earlier = Agreement.objects.filter(partner=OuterRef("partner")).filter(
-            Q(signed_on__lt=OuterRef("signed_on"))
-            | Q(signed_on=OuterRef("signed_on"), pk__lt=OuterRef("pk"))
-        )
-        return self.filter(~Exists(earlier))
+        return self.filter(is_first_agreement())
 
     def as_of(self, date: datetime.date | None) -> AgreementQuerySet:
         return self if date is None else self.filter(signed_on__lte=date)
@@ -216,6 +227,11 @@ class Agreement(models.Model):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["signed_on", "pk"]
+        indexes = [
+            # The ledger's order, and firsts(): "an earlier agreement of the same partner".
+            models.Index(fields=["signed_on", "id"], name="agreement_signed_on_id"),
+            models.Index(fields=["partner", "signed_on", "id"], name="agreement_partner_signed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(term_years__isnull=True) | Q(term_years__gte=1, term_years__lte=99),
@@ -247,19 +263,6 @@ class Agreement(models.Model):
             and (self.signed_on.day != 1 or self.signed_on.month != 1)
         ):
             raise ValidationError({"signed_on": _("With year precision, enter 1 January.")})
-
-    def name_at_signing(self) -> FormerName | None:
-        """The former name the partner signed under, if it has been renamed since.
-
-        Reads `partner.former_names` (prefetch it for lists): the earliest former name still
-        in use on the signing date.
-        """
-        in_use = [
-            former
-            for former in self.partner.former_names.all()
-            if former.until is not None and former.until >= self.signed_on
-        ]
-        return min(in_use, key=lambda former: former.until, default=None)
 
     def signed_on_display(self) -> str:
         if self.date_precision == DatePrecision.YEAR:

@@ -1,5 +1,3 @@
-from django.urls import reverse
-
 from linkj.sitemaps import I18nSitemap
 
 from .models import Partner
@@ -7,16 +5,7 @@ from .models import Partner
 
 class PartnerSitemap(I18nSitemap):
     changefreq = "monthly"
+    url_name = "partners:partner_detail"
 
     def items(self):
-        return Partner.objects.public().order_by("slug")
-
-
-class PartnerPagesSitemap(I18nSitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return ["home", "partners:partner_list", "partners:history"]
-
-    def location(self, name):
-        return reverse(name)
+        return Partner.objects.public().only("slug", "updated_at").order_by("slug")

@@ -1,14 +1,19 @@
-from django.db.models import Min, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
-from linkj.views import FilteredListView
+from linkj.views import FilteredListView, elided_page_range
 from news.models import Release
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
+
+HISTORY_PAGE_SIZE = 100
+PARTNER_PAGE_RELEASES = 10
 
 
 class PartnerListView(FilteredListView):
@@ -18,10 +23,13 @@ class PartnerListView(FilteredListView):
     paginate_by = 24
 
     def get_queryset(self):
+        first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
             Partner.objects.public()
             .annotate(
-                first_signed=Min("agreements__signed_on"), display_name=display_name_expression()
+                first_signed=Subquery(first.values("signed_on")[:1]),
+                first_agreement=Subquery(first.values("pk")[:1]),
+                display_name=display_name_expression(),
             )
             .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
             .order_by(*SORT_ORDERS["name"])
@@ -29,7 +37,13 @@ class PartnerListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["ordinals"] = {row.partner_id: row.ordinal for row in ledger.ledger()}
+        # Ordinals for the partners on this page only, with the totals, in one query.
+        first_agreements = {
+            partner.pk: (partner.first_signed, partner.first_agreement)
+            for partner in context["partners"]
+            if partner.first_agreement is not None
+        }
+        context["totals"], context["ordinals"] = ledger.totals_and_ordinals(first_agreements)
         return context
 
 
@@ -38,53 +52,129 @@ class PartnerDetailView(DetailView):
     context_object_name = "partner"
 
     def get_object(self, queryset=None):
+        # The partner comes with its agreements (one query, the standing annotated on them),
+        # so the page needs no separate query for the partner or for its ordinals.
+        slug = self.kwargs["slug"]
         signatories = Signatory.objects.order_by("side", "position", "pk")
-        agreements = Agreement.objects.prefetch_related(
-            "scope_items", Prefetch("signatories", queryset=signatories)
-        ).order_by("signed_on", "pk")
-        return get_object_or_404(
-            Partner.objects.public().prefetch_related(
-                "former_names",
-                Prefetch("agreements", queryset=agreements),
-                Prefetch(
-                    "releases",
-                    queryset=Release.objects.live().newest_first(),
-                    to_attr="live_releases",
-                ),
-                Prefetch(
-                    "events",
-                    queryset=Event.objects.published().for_listing().order_by("-starts_at"),
-                    to_attr="published_events",
-                ),
-            ),
-            slug=self.kwargs["slug"],
+        self.agreements = list(
+            ledger.with_name_at_signing(
+                ledger.with_standing(
+                    Agreement.objects.filter(partner__slug=slug, partner__is_disclosed=True)
+                )
+            )
+            .select_related("partner")
+            .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
+            .order_by("signed_on", "pk")
         )
+        if self.agreements:
+            partner = self.agreements[0].partner
+            for agreement in self.agreements:
+                agreement.partner = partner
+        else:
+            partner = get_object_or_404(Partner.objects.public(), slug=slug)
+        prefetch_related_objects(
+            [partner],
+            "former_names",
+            # The newest few, one more to know whether to link to the rest in the news list.
+            Prefetch(
+                "releases",
+                queryset=Release.objects.live().newest_first()[: PARTNER_PAGE_RELEASES + 1],
+                to_attr="live_releases",
+            ),
+            Prefetch(
+                "events",
+                queryset=Event.objects.published().for_listing().order_by("-starts_at"),
+                to_attr="published_events",
+            ),
+        )
+        return partner
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreements = list(self.object.agreements.all())
-        context["agreements"] = agreements
-        context["standing"] = ledger.standing_of(agreements[0]) if agreements else None
+        context["agreements"] = self.agreements
+        releases = self.object.live_releases
+        context["releases"] = releases[:PARTNER_PAGE_RELEASES]
+        context["more_releases"] = len(releases) > PARTNER_PAGE_RELEASES
+        context["standing"] = ledger.standing(self.agreements[0]) if self.agreements else None
         return context
 
 
 class HistoryView(TemplateView):
+    """The partnership table, a page of rows at a time, optionally one year's (?year=).
+
+    Ordinals come from the window over the whole ledger, so page 3 of 2019 shows the same
+    numbers as the full table would.
+    """
+
     template_name = "partners/history.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rows"] = ledger.history_rows()
         years = ledger.per_year()
-        context["years"] = years
-        context["chart"] = bar_chart(years)
+        year = self._year(years)
+        before = sum(row["total"] for row in years if year is not None and row["year"] < year)
+        in_view = sum(row["total"] for row in years if year is None or row["year"] == year)
+        paginator = Paginator(range(in_view), HISTORY_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        if in_view:
+            context["rows"] = ledger.history_page(
+                before + page.start_index(), before + page.end_index()
+            )
+        else:
+            context["rows"] = []
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            years=years,
+            year=year,
+            totals=ledger.totals_of_years(years),
+            chart=bar_chart(years),
+            page_obj=page,
+            paginator=paginator,
+            page_range=elided_page_range(page),
+            query_without_page=query.urlencode(),
+        )
         return context
 
+    def _year(self, years: list[dict]) -> int | None:
+        value = self.request.GET.get("year", "")
+        if not value:
+            return None
+        if not value.isdigit() or int(value) not in {row["year"] for row in years}:
+            raise Http404("No partnership history for this year.")
+        return int(value)
 
-def bar_chart(years: list[dict], *, bar_width: int = 36, gap: int = 18, height: int = 180) -> dict:
-    """Geometry for a stacked bar chart drawn as SVG by the template: no script, no library."""
-    top = max((year["total"] for year in years), default=0) or 1
+
+def _tick_step(top: int, wanted: int = 5) -> int:
+    """The smallest round step (1, 2, 5, 10, 20, 50…) that reaches `top` in `wanted` ticks."""
+    magnitude = 1
+    while True:
+        for base in (1, 2, 5):
+            if top <= base * magnitude * wanted:
+                return base * magnitude
+        magnitude *= 10
+
+
+def bar_chart(
+    years: list[dict],
+    *,
+    bar_width: int = 36,
+    gap: int = 18,
+    height: int = 180,
+    top_margin: int = 24,
+) -> dict:
+    """Geometry for a stacked bar chart drawn as SVG by the template: no script, no library.
+
+    `years` has every year, zeros included (ledger.per_year), so each year gets its place on
+    the axis. The top margin leaves room for the total above the tallest bar.
+    """
+    highest = max((year["total"] for year in years), default=0)
+    step = _tick_step(highest)
+    top = max(step, -(-highest // step) * step)  # the axis ends on a tick at or above the max
     scale = height / top
-    left, bottom = 32, 28
+    left = 16 + 8 * len(str(top))  # room for the widest tick label
+    bottom = 28
+    base = top_margin + height
     bars = []
     for index, year in enumerate(years):
         x = left + gap + index * (bar_width + gap)
@@ -95,24 +185,24 @@ def bar_chart(years: list[dict], *, bar_width: int = 36, gap: int = 18, height: 
                 **year,
                 "x": x,
                 "label_x": x + bar_width / 2,
-                "domestic_y": 10 + height - domestic_height,
+                "domestic_y": base - domestic_height,
                 "domestic_height": domestic_height,
-                "overseas_y": 10 + height - domestic_height - overseas_height,
+                "overseas_y": base - domestic_height - overseas_height,
                 "overseas_height": overseas_height,
-                "total_y": 10 + height - domestic_height - overseas_height - 4,
+                "total_y": base - domestic_height - overseas_height - 6,
             }
         )
     width = left + gap + len(years) * (bar_width + gap)
     ticks = [
-        {"value": value, "y": 10 + height - round(value * scale)} for value in range(0, top + 1)
+        {"value": value, "y": base - round(value * scale)} for value in range(0, top + 1, step)
     ]
     return {
         "bars": bars,
         "bar_width": bar_width,
         "width": max(width, 200),
-        "height": height + 10 + bottom,
-        "axis_y": 10 + height,
+        "height": base + bottom,
+        "axis_y": base,
         "axis_x": left,
-        "label_y": 10 + height + 18,
-        "ticks": ticks if top <= 10 else ticks[:: max(1, top // 5)],
+        "label_y": base + 18,
+        "ticks": ticks,
     }

@@ -153,3 +153,27 @@ def test_a_second_parser_reads_the_feed_the_same_way(client):
     whole_day = items[event_uid(date_only)]
     assert whole_day.all_day
     assert whole_day.begin.date() == datetime.date(2027, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/events/calendar.ics", "/en/events/venues/nyc-lounge/calendar.ics"]
+)
+def test_subscription_feeds_keep_a_year_back_and_everything_upcoming(client, url):
+    lounge = NewYorkLoungeFactory()
+
+    def at(days, title):
+        start = NOW + datetime.timedelta(days=days)
+        EventFactory(
+            venue=lounge,
+            title_en=title,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+
+    at(-400, "Two years ago")
+    at(-300, "Last spring")
+    at(3, "Next week")
+    at(900, "In three years")
+    calendar = parse(client.get(url))
+    summaries = {str(item["SUMMARY"]) for item in calendar.walk("VEVENT")}
+    assert summaries == {"Last spring", "Next week", "In three years"}

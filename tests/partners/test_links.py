@@ -41,7 +41,8 @@ def test_sitemap_lists_partner_pages_with_language_alternates(client):
     partner = PartnerFactory(slug="yokohama")
     AgreementFactory(partner=partner)
     PartnerFactory(slug="secret", is_disclosed=False)
-    text = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-partners.xml" in client.get("/sitemap.xml").content.decode()
+    text = client.get("/sitemap-partners.xml").content.decode()
     assert "http://testserver/ja/partners/yokohama/" in text
     assert "http://testserver/en/partners/yokohama/" in text
     assert 'hreflang="x-default"' in text
