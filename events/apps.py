@@ -7,6 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from . import extensions
+
+        extensions.register()
         from linkj import media
 
         from .media import speaker_photo_visibility

@@ -5,19 +5,11 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from events.sitemaps import EventSitemap, VenueSitemap
-from linkj import media, views
+from linkj import extensions, media, views
 from linkj.sitemaps import PagesSitemap
-from news.sitemaps import ReleaseSitemap
-from partners.sitemaps import PartnerSitemap
 
-sitemaps = {
-    "pages": PagesSitemap,
-    "partners": PartnerSitemap,
-    "news": ReleaseSitemap,
-    "events": EventSitemap,
-    "venues": VenueSitemap,
-}
+# The list pages, then each app's section as the apps registered them (linkj/extensions.py).
+sitemaps = {"pages": PagesSitemap, **dict(extensions.sitemaps)}
 
 admin.site.site_header = _("LINK-J back office")
 admin.site.site_title = _("LINK-J back office")

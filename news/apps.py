@@ -7,6 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self) -> None:
+        from . import extensions
+
+        extensions.register()
         from linkj import media
 
         from . import media as news_media

@@ -7,11 +7,13 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self) -> None:
-        from linkj import media
+        from linkj import extensions, media
 
         from . import media as partner_media
         from .models import LOGO_DIRECTORY
+        from .sitemaps import PartnerSitemap
 
+        extensions.sitemaps.register("partners", ("partners", PartnerSitemap))
         media.register(
             LOGO_DIRECTORY, partner_media.logo_visibility, may_preview=partner_media.may_preview
         )

@@ -29,6 +29,8 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear, RowNumber
 
+from linkj import extensions
+
 from .models import HOME_COUNTRY, Agreement, FormerName, is_first_agreement
 
 _ORDER = [F("signed_on").asc(), F("pk").asc()]
@@ -57,14 +59,11 @@ def ledger(as_of: datetime.date | None = None) -> QuerySet[Agreement]:
 
 
 def _as_history(rows: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    """Rows as the history table shows them: scope items, and the live release (in the active
-    language) that announced each partnership, the earliest one."""
-    from news.models import Release  # news depends on partners, not the other way round
-
-    announcement = Release.objects.live().filter(agreements=OuterRef("pk")).order_by("date", "pk")
-    return with_name_at_signing(
-        rows.annotate(announcement=Subquery(announcement.values("slug")[:1]))
-    ).prefetch_related("scope_items")
+    """Rows as the history table shows them: scope items, the name at signing, and what
+    upper apps add to each row (news: the release that announced it)."""
+    for annotate in extensions.partnership_row_annotations:
+        rows = annotate(rows)
+    return with_name_at_signing(rows).prefetch_related("scope_items")
 
 
 def with_name_at_signing(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:

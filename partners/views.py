@@ -4,16 +4,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
-from events.models import Event
 from linkj.views import FilteredListView, elided_page_range
-from news.models import Release
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
 
 HISTORY_PAGE_SIZE = 100
-PARTNER_PAGE_RELEASES = 10
 
 
 class PartnerListView(FilteredListView):
@@ -72,29 +69,12 @@ class PartnerDetailView(DetailView):
                 agreement.partner = partner
         else:
             partner = get_object_or_404(Partner.objects.public(), slug=slug)
-        prefetch_related_objects(
-            [partner],
-            "former_names",
-            # The newest few, one more to know whether to link to the rest in the news list.
-            Prefetch(
-                "releases",
-                queryset=Release.objects.live().newest_first()[: PARTNER_PAGE_RELEASES + 1],
-                to_attr="live_releases",
-            ),
-            Prefetch(
-                "events",
-                queryset=Event.objects.published().for_listing().order_by("-starts_at"),
-                to_attr="published_events",
-            ),
-        )
+        prefetch_related_objects([partner], "former_names")
         return partner
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["agreements"] = self.agreements
-        releases = self.object.live_releases
-        context["releases"] = releases[:PARTNER_PAGE_RELEASES]
-        context["more_releases"] = len(releases) > PARTNER_PAGE_RELEASES
         context["standing"] = ledger.standing(self.agreements[0]) if self.agreements else None
         return context
 

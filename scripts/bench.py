@@ -180,7 +180,7 @@ def prepare(environment: dict[str, str]) -> None:
 
 def sample_pages(environment: dict[str, str]) -> tuple[dict[str, str], dict[str, object]]:
     code = (
-        "import json; from linkj.samples import sample_pages, describe_data; "
+        "import json; from scripts.samples import sample_pages, describe_data; "
         "print(json.dumps({'pages': sample_pages('ja'), 'data': describe_data()}))"
     )
     output = manage(environment, "shell", "--no-imports", "-c", code)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Fetch the sample pages (linkj/samples.py) in both languages with Django's test client and
+"""Fetch the sample pages (scripts/samples.py) in both languages with Django's test client and
 write each one, status and content type first, to a folder: two snapshots compare with diff.
 
 Usage: scripts/snapshot_pages.py OUTPUT_FOLDER   (settings and database from the environment)
@@ -22,7 +22,7 @@ django.setup()
 
 from django.test import Client  # noqa: E402
 
-from linkj.samples import sample_pages  # noqa: E402
+from scripts.samples import sample_pages  # noqa: E402
 
 VOLATILE = [
     (re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*'), rb"\1-"),

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from linkj.samples import describe_data, sample_pages
+from scripts.samples import describe_data, sample_pages
 from tests.events.factories import EventFactory
 from tests.factories import PartnerFactory
 from tests.news.factories import ReleaseFactory

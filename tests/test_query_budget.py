@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from events.models import Category as EventCategory
 from events.models import Event, Venue
-from linkj import scale
 from news.models import Release
 from partners.models import Agreement, FormerName, Partner, ScopeItem, Side, Signatory
+from scale import generate as scale
 from tests.events.factories import EventFactory, NewYorkLoungeFactory, SpeakerFactory
 from tests.factories import AgreementFactory, PartnerFactory, ScopeItemFactory
 from tests.news.factories import QuoteFactory, ReleaseFactory

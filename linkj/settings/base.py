@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "partners",
     "news",
     "events",
+    "scale",
 ]
 
 MIDDLEWARE = [

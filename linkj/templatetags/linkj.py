@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from linkj import extensions
 from linkj.images import rendition
 from linkj.links import absolute_url, site_path
 
@@ -104,3 +107,27 @@ def image(field_file, widths: str = "320", alt: str = "", sizes: str = "", css_c
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, slot_name: str, obj) -> str:
+    """Render the sections upper apps registered for `obj`'s page (linkj/extensions.py)."""
+    parts = []
+    for section in getattr(extensions, slot_name):
+        section_context = section.context(obj)
+        if section_context is not None:
+            parts.append(
+                render_to_string(section.template, section_context, request=context.get("request"))
+            )
+    return mark_safe("".join(parts))  # rendered templates, escaped there
+
+
+@register.simple_tag(takes_context=True)
+def row_additions(context, row) -> str:
+    """What upper apps add to a partnership table row (e.g. the announcing release)."""
+    return mark_safe(  # rendered templates, escaped there
+        "".join(
+            render_to_string(template, {"row": row}, request=context.get("request"))
+            for template in extensions.partnership_row_templates
+        )
+    )

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from linkj.links import absolute_url
 from news.models import Release
+from partners import ledger
 
 register = template.Library()
 
@@ -45,3 +46,22 @@ def release_json_ld(context, release: Release) -> str:
     if photos:
         data["image"] = [absolute_url(photo.image.url) for photo in photos]
     return json_ld(data)
+
+
+# A release appends the partnership table as it stood on its date: its newest rows, with a
+# link to the full history when there are more.
+HISTORY_TABLE_ROWS = 100
+
+
+@register.inclusion_tag("partners/includes/history_table.html")
+def release_history_table(release: Release, caption: str = "") -> dict:
+    """The chronological partnership table as of the release's date."""
+    rows = list(ledger.latest_history_rows(release.date, HISTORY_TABLE_ROWS))
+    total = rows[0].ledger_total if rows else 0
+    return {
+        "rows": rows,
+        "more": total - len(rows),
+        "total": total,
+        "as_of": release.date,
+        "caption": caption,
+    }

@@ -11,7 +11,6 @@ from partners.models import Kind
 
 register = template.Library()
 
-HISTORY_TABLE_ROWS = 100
 
 KIND_PHRASES = {
     Kind.UNIVERSITY: _("with a university"),
@@ -51,18 +50,3 @@ def partnership_summary(
 ) -> dict:
     """The partner counts; a page that already has them passes `totals` (no query)."""
     return {"totals": totals or ledger.totals(as_of), "as_of": as_of}
-
-
-@register.inclusion_tag("partners/includes/history_table.html")
-def partnership_history(as_of: datetime.date | None = None, caption: str = "") -> dict:
-    """The chronological partnership table as it stood on a date, for releases to append:
-    its newest HISTORY_TABLE_ROWS rows, with a link to the full history when there are more."""
-    rows = list(ledger.latest_history_rows(as_of, HISTORY_TABLE_ROWS))
-    total = rows[0].ledger_total if rows else 0
-    return {
-        "rows": rows,
-        "more": total - len(rows),
-        "total": total,
-        "as_of": as_of,
-        "caption": caption,
-    }

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from news import extensions as news_extensions
 from partners import ledger, views
 from tests.factories import AgreementFactory, PartnerFactory
 from tests.news.factories import ReleaseFactory
@@ -116,7 +117,9 @@ def test_standing_of_a_renewal_is_none_and_of_a_first_agreement_counts_backwards
 def test_a_partner_page_lists_its_newest_news_and_links_to_the_rest(client):
     agreement = sign(2016)
     partner = agreement.partner
-    releases = [ReleaseFactory(partners=[partner]) for _ in range(views.PARTNER_PAGE_RELEASES)]
+    releases = [
+        ReleaseFactory(partners=[partner]) for _ in range(news_extensions.PARTNER_PAGE_RELEASES)
+    ]
     html = client.get(f"/en/partners/{partner.slug}/").content.decode()
     assert "All news about this partner" not in html
     newest = ReleaseFactory(partners=[partner], title_en="The newest one")
@@ -127,9 +130,9 @@ def test_a_partner_page_lists_its_newest_news_and_links_to_the_rest(client):
 
 
 def test_a_release_appends_the_newest_rows_of_the_table_as_of_its_date(client, monkeypatch):
-    from partners.templatetags import partners_tags
+    from news.templatetags import news_tags
 
-    monkeypatch.setattr(partners_tags, "HISTORY_TABLE_ROWS", 2)
+    monkeypatch.setattr(news_tags, "HISTORY_TABLE_ROWS", 2)
     for month in range(1, 5):
         sign(2016, month)
     sign(2021)  # after the release date: not in its table

@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand, CommandError
 
-from linkj import scale
+from scale import generate as scale
 
 
 class Command(BaseCommand):
