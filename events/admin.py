@@ -4,9 +4,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness
+from linkj.admin import (
+    AuditedAdminMixin,
+    OrderedTermAdmin,
+    TabbedTranslationAdmin,
+    TranslationTabularInline,
+    language_completeness,
+)
 
 from .forms import EventAdminForm
 from .models import Category, Event, Publication, Speaker, Venue

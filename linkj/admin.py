@@ -5,10 +5,49 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import pgettext_lazy
+from modeltranslation import admin as translation_admin
+from modeltranslation.fields import TranslationField
 
 from linkj.images import rendition
+
+
+def language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def translated_field_label(db_field: TranslationField):
+    """「タイトル［日本語］」 rather than modeltranslation's "Title [ja]": the language's name
+    in the editor's language, in brackets that read naturally in Japanese."""
+    return format_lazy(
+        pgettext_lazy("field label in one language", "{label} [{language}]"),
+        label=capfirst(db_field.translated_field.verbose_name),
+        language=dict(settings.LANGUAGES)[db_field.language],
+    )
+
+
+class LanguageLabelsMixin:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, TranslationField):
+            field.label = translated_field_label(db_field)
+        return field
+
+
+# The project's translation admins: modeltranslation's, with natural per-language labels.
+class TabbedTranslationAdmin(LanguageLabelsMixin, translation_admin.TabbedTranslationAdmin):
+    class Media:
+        js = ["js/admin-language-tabs.js"]
+
+
+class TranslationStackedInline(LanguageLabelsMixin, translation_admin.TranslationStackedInline):
+    pass
+
+
+class TranslationTabularInline(LanguageLabelsMixin, translation_admin.TranslationTabularInline):
+    pass
 
 
 def language_completeness(obj, fields: tuple[str, ...]) -> str:

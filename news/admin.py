@@ -10,9 +10,14 @@ from django.utils import formats, timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from linkj.admin import AuditedAdminMixin, language_completeness, thumbnail
+from linkj.admin import (
+    AuditedAdminMixin,
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    language_completeness,
+    thumbnail,
+)
 
 from . import services
 from .models import Quote, Release, ReleasePhoto, Revision, Status, language_codes
@@ -62,9 +67,20 @@ class QuoteInline(FollowsReleaseLockMixin, TranslationStackedInline):
     fields = ["speaker", "speaker_title", "organisation", "text", "position"]
 
 
+class StartingVersionField(forms.IntegerField):
+    """The version the editor started from: a save based on an older version is refused. It
+    is bookkeeping, never a change the editor made (so never in the history's field list)."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data) -> bool:
+        return False
+
+
 class ReleaseAdminForm(forms.ModelForm):
-    # The version the editor started from. A save based on an older version is refused.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = StartingVersionField(
+        label=_("version the editing started from"), required=False
+    )
 
     current_user = None  # set by ReleaseAdmin.get_form
 

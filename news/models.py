@@ -328,7 +328,7 @@ class Quote(models.Model):
     release = models.ForeignKey(
         Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
     )
-    speaker = models.CharField(_("speaker"), max_length=150)
+    speaker = models.CharField(pgettext_lazy("quote", "speaker"), max_length=150)
     speaker_title = models.CharField(
         pgettext_lazy("job title", "title"), max_length=200, blank=True
     )

@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
+
+from linkj.admin import (
+    AuditedAdminMixin,
+    OrderedTermAdmin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
+    language_completeness,
+    thumbnail,
 )
-
-from linkj.admin import AuditedAdminMixin, OrderedTermAdmin, language_completeness, thumbnail
 
 from .models import Agreement, FormerName, Partner, ScopeItem, Signatory
 

@@ -279,7 +279,7 @@ class Signatory(models.Model):
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="signatories"
     )
     name = models.CharField(_("name"), max_length=120)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=200, blank=True)
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
