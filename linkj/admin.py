@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +30,21 @@ def translated_field_label(db_field: TranslationField):
     )
 
 
+class RemovableFileWidget(AdminFileWidget):
+    """The admin's file input, its checkbox labelled 削除 ("remove") rather than クリア, and
+    the label marked so that admin-language-tabs.js can put it back: modeltranslation's tabs
+    overwrite every label of a field's row with the field's own label."""
+
+    template_name = "linkj/widgets/removable_file_input.html"
+    clear_checkbox_label = pgettext_lazy("file", "Remove")
+
+
 class LanguageLabelsMixin:
+    formfield_overrides = {
+        models.FileField: {"widget": RemovableFileWidget},
+        models.ImageField: {"widget": RemovableFileWidget},
+    }
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and isinstance(db_field, TranslationField):

@@ -1,5 +1,10 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.widgets import get_select2_language
 from django.db.models import Min
+from django.utils import translation
+from django_countries import countries
 from django.utils.translation import gettext_lazy as _
 
 from linkj.admin import (
@@ -12,7 +17,40 @@ from linkj.admin import (
     thumbnail,
 )
 
-from .models import Agreement, FormerName, Partner, ScopeItem, Signatory
+from linkj.kana import gojuon_key
+
+from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory
+
+
+def searchable_select_media() -> forms.Media:
+    """The admin's own Select2, in the same files and order as its autocomplete widgets use
+    (minified unless DEBUG), so that jQuery is loaded once."""
+    extra = "" if settings.DEBUG else ".min"
+    language = get_select2_language()
+    return forms.Media(
+        js=[
+            f"admin/js/vendor/jquery/jquery{extra}.js",
+            f"admin/js/vendor/select2/select2.full{extra}.js",
+            *([f"admin/js/vendor/select2/i18n/{language}.js"] if language else []),
+            "admin/js/jquery.init.js",
+            "js/admin-searchable-select.js",
+        ],
+        css={
+            "screen": [f"admin/css/vendor/select2/select2{extra}.css", "admin/css/autocomplete.css"]
+        },
+    )
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Japan first (most partners are Japanese), then the rest in the reading order of the
+    admin's language: 五十音 in Japanese, alphabetical in English."""
+    names = [(country.code, str(country.name)) for country in countries]
+    if translation.get_language() == "ja":
+        names.sort(key=lambda item: gojuon_key(item[1]))
+    else:
+        names.sort(key=lambda item: item[1].casefold())
+    home = [item for item in names if item[0] == HOME_COUNTRY]
+    return [("", "---------"), *home, *(item for item in names if item[0] != HOME_COUNTRY)]
 
 
 class FormerNameInline(TranslationTabularInline):
@@ -59,6 +97,18 @@ class PartnerAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         (_("Description"), {"fields": ["description"]}),
         (_("Publication"), {"fields": ["is_disclosed", "updated_at", "updated_by"]}),
     ]
+
+    @property
+    def media(self):
+        return super().media + searchable_select_media()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "country":
+            field.choices = country_choices()
+            # A menu of 250 entries is searched by typing (static/js/admin-searchable-select.js).
+            field.widget.attrs["data-searchable-select"] = "true"
+        return field
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(first_signed=Min("agreements__signed_on"))

@@ -160,3 +160,15 @@ def test_a_message_shared_by_two_catalogues_has_one_translation():
                 translations.setdefault(key, {})[str(path)] = entry.msgstr
     conflicts = {key: found for key, found in translations.items() if len(set(found.values())) > 1}
     assert conflicts == {}
+
+
+@pytest.mark.django_db
+def test_the_checkbox_that_removes_a_pdf_says_remove(admin_client):
+    from django.core.files.base import ContentFile
+
+    from tests.news.factories import pdf_bytes
+
+    release = ReleaseFactory()
+    release.attachment_ja.save("release.pdf", ContentFile(pdf_bytes()))
+    html = admin_client.get(reverse("admin:news_release_change", args=[release.pk])).content
+    assert label_for(html.decode(), "attachment_ja-clear_id") == "削除"
