@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import get_select2_language
 from django.db.models import Min
 from django.utils import translation
-from django_countries import countries
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from linkj.admin import (
     AuditedAdminMixin,
@@ -16,7 +16,6 @@ from linkj.admin import (
     language_completeness,
     thumbnail,
 )
-
 from linkj.kana import gojuon_key
 
 from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory

@@ -37,7 +37,7 @@ def test_every_stylesheet_parses_as_css(path):
 
 def test_javascript_in_a_stylesheet_is_caught(tmp_path):
     wrong = tmp_path / "wrong.css"
-    wrong.write_text('var r={};r.d=(e,t,n)=>{var i=(t,n)=>{for(var i in t)r.o(t,i)}};')
+    wrong.write_text("var r={};r.d=(e,t,n)=>{var i=(t,n)=>{for(var i in t)r.o(t,i)}};")
     assert parse_errors(wrong)
 
 
