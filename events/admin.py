@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from linkj.admin import (
     AuditedAdminMixin,
     OrderedTermAdmin,
+    PublishPermissionMixin,
     TabbedTranslationAdmin,
     TranslationTabularInline,
     language_completeness,
@@ -64,8 +65,10 @@ def duplicate_event(event: Event, *, user=None) -> Event:
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(PublishPermissionMixin, AuditedAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
+    publish_permission = "events.publish_event"
+    publishing_fields = ("publication", "publish_at")
     list_display = [
         "title",
         "venue",
@@ -142,6 +145,9 @@ class EventAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
             {"fields": ["publication", "publish_at", "preview_link", "updated_at", "updated_by"]},
         ),
     ]
+
+    def is_public(self, obj) -> bool:
+        return obj.publication == Publication.PUBLISHED
 
     @admin.display(description=_("starts (venue time)"), ordering="starts_at")
     def local_start(self, obj):

@@ -39,7 +39,17 @@ class RemovableFileWidget(AdminFileWidget):
     clear_checkbox_label = pgettext_lazy("file", "Remove")
 
 
+def with_time_zone(label, zone):
+    """A label that says which clock a time is typed in: 「公開日時（日本時間）」."""
+    return format_lazy(
+        pgettext_lazy("label with its time zone", "{label} ({zone})"), label=label, zone=zone
+    )
+
+
 class LanguageLabelsMixin:
+    """Labels that read naturally in Japanese: one language per translated field, the time
+    zone of every date-and-time input (the admin works in Tokyo time), 削除 on file inputs."""
+
     formfield_overrides = {
         models.FileField: {"widget": RemovableFileWidget},
         models.ImageField: {"widget": RemovableFileWidget},
@@ -49,6 +59,8 @@ class LanguageLabelsMixin:
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and isinstance(db_field, TranslationField):
             field.label = translated_field_label(db_field)
+        if field is not None and isinstance(db_field, models.DateTimeField):
+            field.label = with_time_zone(field.label, _("Japan time"))
         return field
 
 
@@ -116,3 +128,46 @@ class AuditedAdminMixin:
         if hasattr(obj, "updated_by_id"):
             obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class PublishPermissionMixin:
+    """Editors write; only holders of `publish_permission` decide what visitors see.
+
+    The fields in `publishing_fields` are read-only for everyone else, and an object that is
+    live (`is_public(obj)`) is shown to them read-only with a note saying why, so that no
+    change reaches visitors without a publisher.
+    """
+
+    publish_permission: str = ""
+    publishing_fields: tuple[str, ...] = ()
+
+    def is_public(self, obj) -> bool:
+        raise NotImplementedError
+
+    def may_publish(self, request) -> bool:
+        return request.user.has_perm(self.publish_permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.may_publish(request):
+            readonly += [name for name in self.publishing_fields if name not in readonly]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+            from django.contrib import messages
+
+            messages.info(
+                request,
+                _(
+                    "This is what visitors see now, so only a publisher may change it. Ask a "
+                    "publisher to make the change or to take it offline first."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -10,6 +10,7 @@ from django_countries import countries
 from linkj.admin import (
     AuditedAdminMixin,
     OrderedTermAdmin,
+    PublishPermissionMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
@@ -65,7 +66,10 @@ class AgreementInline(TranslationStackedInline):
     fields = ["signed_on", "date_precision", "agreement_type", "term_years", "scope_items", "notes"]
 
 
-class PartnerAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class PartnerAdmin(PublishPermissionMixin, AuditedAdminMixin, TabbedTranslationAdmin):
+    publish_permission = "partners.publish_partner"
+    publishing_fields = ("is_disclosed",)
+
     list_display = [
         "logo_thumbnail",
         "name",
@@ -100,6 +104,17 @@ class PartnerAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
     @property
     def media(self):
         return super().media + searchable_select_media()
+
+    def is_public(self, obj) -> bool:
+        # A disclosed partner's page is public, but partner records are corrected often and
+        # carry no schedule: editors may keep correcting them; only disclosure is guarded.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.may_publish(request):
+            # An editor's new partner stays undisclosed until a publisher shows it.
+            obj.is_disclosed = False
+        super().save_model(request, obj, form, change)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -108,6 +108,7 @@ class Partner(Audited):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name"]
+        permissions = [("publish_partner", _("Can publish partners (show their names and pages)"))]
 
     def __str__(self) -> str:
         return self.name
