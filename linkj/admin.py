@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.utils.html import format_html, format_html_join
@@ -171,3 +172,42 @@ class PublishPermissionMixin:
                 ),
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(LogEntry)
+class AuditLogAdmin(admin.ModelAdmin):
+    """The back office's audit log: who added, changed, published, withdrew, restored,
+    approved or deleted what, and when (the admin's own LogEntry rows; the editorial actions
+    write theirs with a sentence saying what happened). Read-only, filterable."""
+
+    list_display = ["action_time", "user", "content_type", "object_link", "action", "message"]
+    list_filter = ["action_flag", "content_type", "user", "action_time"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("object"), ordering="object_repr")
+    def object_link(self, entry):
+        if entry.action_flag == DELETION or not entry.get_admin_url():
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', entry.get_admin_url(), entry.object_repr)
+
+    @admin.display(description=_("action"), ordering="action_flag")
+    def action(self, entry):
+        return {ADDITION: _("Added"), CHANGE: _("Changed"), DELETION: _("Deleted")}.get(
+            entry.action_flag, entry.action_flag
+        )
+
+    @admin.display(description=_("what happened"))
+    def message(self, entry):
+        return entry.get_change_message()

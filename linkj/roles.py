@@ -26,7 +26,13 @@ CONTENT = {
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.
 EDITOR_EXTRA = ["news.delete_releasephoto", "news.delete_quote", "news.view_revision"]
-PUBLISHER_EXTRA = ["news.publish_release", "events.publish_event", "partners.publish_partner"]
+PUBLISHER_EXTRA = [
+    "news.publish_release",
+    "events.publish_event",
+    "partners.publish_partner",
+    # The audit log (linkj/admin.py): who published, withdrew, restored, deleted what.
+    "admin.view_logentry",
+]
 
 
 def permissions_of(role: str) -> set[str]:

@@ -368,6 +368,7 @@ class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         count = 0
         for release in queryset:
             services.publish(release=release, user=request.user)
+            self.log_change(request, release, gettext("Published."))
             count += 1
         self.message_user(
             request, _("%(count)d release(s) published.") % {"count": count}, messages.SUCCESS
@@ -380,6 +381,7 @@ class ReleaseAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         count = 0
         for release in queryset:
             services.withdraw(release=release, user=request.user)
+            self.log_change(request, release, gettext("Withdrawn (taken offline)."))
             count += 1
         self.message_user(
             request, _("%(count)d release(s) withdrawn.") % {"count": count}, messages.SUCCESS

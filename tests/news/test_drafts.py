@@ -168,3 +168,20 @@ def test_history_and_comparison_read_in_japanese(editor, publisher, live_release
     assert "下書きを承認して公開" in html
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", html)  # no ISO timestamps
     assert "expected_version" not in html and "title_en" not in html
+
+
+def test_the_audit_log_says_who_did_what_and_filters_by_action(editor, publisher, live_release):
+    edit_as(editor, live_release, title_en="Draft title")
+    client = logged_in(publisher)
+    client.post(draft_url(live_release, "approve"))
+    client.post(
+        reverse("admin:news_release_changelist"),
+        {"action": "withdraw_selected", "_selected_action": [live_release.pk]},
+    )
+    log = client.get(reverse("admin:admin_logentry_changelist"), {"action_flag": 2})
+    assert log.status_code == 200
+    html = log.content.decode()
+    for text in ("未承認の下書きとして保存しました。", "承認して公開しました", "取り下げました"):
+        assert text in html
+    assert "editor" in html and "publisher" in html
+    assert logged_in(editor).get(reverse("admin:admin_logentry_changelist")).status_code == 403
