@@ -4,12 +4,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from linkj.admin import (
     AuditedAdminMixin,
     LeanChangeListMixin,
     OrderedTermAdmin,
+    PublishPermissionMixin,
+    TabbedTranslationAdmin,
+    TranslationTabularInline,
     language_completeness,
 )
 
@@ -64,8 +66,12 @@ def duplicate_event(event: Event, *, user=None) -> Event:
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+class EventAdmin(
+    PublishPermissionMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+):
     form = EventAdminForm
+    publish_permission = "events.publish_event"
+    publishing_fields = ("publication", "publish_at")
     completeness_fields = ("title", "summary")
     changelist_defer = (
         "body",
@@ -151,6 +157,9 @@ class EventAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin)
             {"fields": ["publication", "publish_at", "preview_link", "updated_at", "updated_by"]},
         ),
     ]
+
+    def is_public(self, obj) -> bool:
+        return obj.publication == Publication.PUBLISHED
 
     @admin.display(description=_("starts (venue time)"), ordering="starts_at")
     def local_start(self, obj):

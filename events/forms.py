@@ -12,7 +12,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from linkj.admin import with_time_zone
+
 from .models import Event, TimePrecision
+from .times import clock_label
 from .timezones import make_aware_strict, whole_days, whole_months
 
 # Native date and time inputs rather than the admin's calendar widgets: those add "Now" and
@@ -73,6 +76,7 @@ class EventAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
+        self._label_time_zones()
         if instance.pk and instance.starts_at and not self.is_bound:
             tz = instance.venue.tzinfo
             start = instance.starts_at.astimezone(tz)
@@ -84,6 +88,18 @@ class EventAdminForm(forms.ModelForm):
                 start_time=start.time() if exact else None,
                 end_date=last_day if last_day != start.date() else None,
                 end_time=end.time() if exact else None,
+            )
+
+    def _label_time_zones(self) -> None:
+        """Each time input says which clock it is read on: the venue's, by name and zone once
+        the event has a venue; every venue in the menu shows its zone."""
+        venue = self.instance.venue if self.instance.venue_id else None
+        zone = f"{clock_label(venue)} {venue.time_zone}" if venue else _("the venue's local time")
+        for name in ("start_date", "start_time", "end_date", "end_time"):
+            self.fields[name].label = with_time_zone(self.fields[name].label, zone)
+        if "venue" in self.fields:
+            self.fields["venue"].label_from_instance = lambda venue: str(
+                with_time_zone(venue, venue.time_zone)
             )
 
     def clean(self):

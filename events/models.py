@@ -283,6 +283,7 @@ class Event(Audited):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at", "pk"]
+        permissions = [("publish_event", _("Can publish and unpublish events"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"

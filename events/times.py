@@ -89,9 +89,8 @@ def _inexact_times(event) -> EventTimes:
         text, iso = _span(first, last, "YEAR_MONTH_FORMAT"), first.strftime("%Y-%m")
         unknown = _("Exact date not recorded") if ended else _("Date to be announced")
     venue = event.venue
-    label = _("Japan time") if venue.is_in_japan else _("%(city)s time") % {"city": _city(venue)}
     clock = Clock(
-        label=label,
+        label=clock_label(venue),
         zone=venue.time_zone,
         abbreviation="",
         start_iso=iso,
@@ -119,6 +118,11 @@ def _city(venue) -> str:
     return venue.city or venue.time_zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def clock_label(venue) -> str:
+    """「日本時間」 or 「ニューヨーク時間」: the clock a venue's times are read on."""
+    return _("Japan time") if venue.is_in_japan else _("%(city)s time") % {"city": _city(venue)}
+
+
 def event_times(event) -> EventTimes:
     if not event.has_exact_time:
         return _inexact_times(event)
@@ -127,7 +131,7 @@ def event_times(event) -> EventTimes:
         clock = _clock(_("Japan time"), "Asia/Tokyo", JAPAN, event.starts_at, event.ends_at)
         return EventTimes(venue=clock, japan=None, day_shift=0, day_shift_text="")
     local = _clock(
-        _("%(city)s time") % {"city": _city(venue)},
+        clock_label(venue),
         venue.time_zone,
         venue.tzinfo,
         event.starts_at,

@@ -6,14 +6,19 @@ import json
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, models
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import pgettext_lazy
+from modeltranslation import admin as translation_admin
+from modeltranslation.fields import TranslationField
 
 from linkj.images import rendition
 
@@ -29,6 +34,68 @@ def completeness(fields: tuple[str, ...]) -> dict[str, ExpressionWrapper]:
             condition &= Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
         annotations[f"complete_{code}"] = ExpressionWrapper(condition, output_field=BooleanField())
     return annotations
+
+
+def language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def translated_field_label(db_field: TranslationField):
+    """「タイトル［日本語］」 rather than modeltranslation's "Title [ja]": the language's name
+    in the editor's language, in brackets that read naturally in Japanese."""
+    return format_lazy(
+        pgettext_lazy("field label in one language", "{label} [{language}]"),
+        label=capfirst(db_field.translated_field.verbose_name),
+        language=dict(settings.LANGUAGES)[db_field.language],
+    )
+
+
+class RemovableFileWidget(AdminFileWidget):
+    """The admin's file input, its checkbox labelled 削除 ("remove") rather than クリア, and
+    the label marked so that admin-language-tabs.js can put it back: modeltranslation's tabs
+    overwrite every label of a field's row with the field's own label."""
+
+    template_name = "linkj/widgets/removable_file_input.html"
+    clear_checkbox_label = pgettext_lazy("file", "Remove")
+
+
+def with_time_zone(label, zone):
+    """A label that says which clock a time is typed in: 「公開日時（日本時間）」."""
+    return format_lazy(
+        pgettext_lazy("label with its time zone", "{label} ({zone})"), label=label, zone=zone
+    )
+
+
+class LanguageLabelsMixin:
+    """Labels that read naturally in Japanese: one language per translated field, the time
+    zone of every date-and-time input (the admin works in Tokyo time), 削除 on file inputs."""
+
+    formfield_overrides = {
+        models.FileField: {"widget": RemovableFileWidget},
+        models.ImageField: {"widget": RemovableFileWidget},
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, TranslationField):
+            field.label = translated_field_label(db_field)
+        if field is not None and isinstance(db_field, models.DateTimeField):
+            field.label = with_time_zone(field.label, _("Japan time"))
+        return field
+
+
+# The project's translation admins: modeltranslation's, with natural per-language labels.
+class TabbedTranslationAdmin(LanguageLabelsMixin, translation_admin.TabbedTranslationAdmin):
+    class Media:
+        js = ["js/admin-language-tabs.js"]
+
+
+class TranslationStackedInline(LanguageLabelsMixin, translation_admin.TranslationStackedInline):
+    pass
+
+
+class TranslationTabularInline(LanguageLabelsMixin, translation_admin.TranslationTabularInline):
+    pass
 
 
 def language_completeness(obj, fields: tuple[str, ...]) -> str:
@@ -146,3 +213,85 @@ class LeanChangeListMixin:
     @admin.display(description=_("languages"))
     def languages(self, obj):
         return language_completeness(obj, self.completeness_fields)
+
+
+class PublishPermissionMixin:
+    """Editors write; only holders of `publish_permission` decide what visitors see.
+
+    The fields in `publishing_fields` are read-only for everyone else, and an object that is
+    live (`is_public(obj)`) is shown to them read-only with a note saying why, so that no
+    change reaches visitors without a publisher.
+    """
+
+    publish_permission: str = ""
+    publishing_fields: tuple[str, ...] = ()
+
+    def is_public(self, obj) -> bool:
+        raise NotImplementedError
+
+    def may_publish(self, request) -> bool:
+        return request.user.has_perm(self.publish_permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.may_publish(request):
+            readonly += [name for name in self.publishing_fields if name not in readonly]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+            from django.contrib import messages
+
+            messages.info(
+                request,
+                _(
+                    "This is what visitors see now, so only a publisher may change it. Ask a "
+                    "publisher to make the change or to take it offline first."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(LogEntry)
+class AuditLogAdmin(admin.ModelAdmin):
+    """The back office's audit log: who added, changed, published, withdrew, restored,
+    approved or deleted what, and when (the admin's own LogEntry rows; the editorial actions
+    write theirs with a sentence saying what happened). Read-only, filterable."""
+
+    list_display = ["action_time", "user", "content_type", "object_link", "action", "message"]
+    list_filter = ["action_flag", "content_type", "user", "action_time"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("object"), ordering="object_repr")
+    def object_link(self, entry):
+        if entry.action_flag == DELETION or not entry.get_admin_url():
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', entry.get_admin_url(), entry.object_repr)
+
+    @admin.display(description=_("action"), ordering="action_flag")
+    def action(self, entry):
+        return {ADDITION: _("Added"), CHANGE: _("Changed"), DELETION: _("Deleted")}.get(
+            entry.action_flag, entry.action_flag
+        )
+
+    @admin.display(description=_("what happened"))
+    def message(self, entry):
+        return entry.get_change_message()

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,9 @@ class LinkjConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="linkj.sync_roles")
         cache.connect_signals()
+        # django-axes names its admin section after its label ("Axes"), untranslatable.
+        if apps.is_installed("axes"):
+            apps.get_app_config("axes").verbose_name = _("Login throttling")
 
 
 class LinkjAdminConfig(admin_apps.AdminConfig):

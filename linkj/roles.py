@@ -1,7 +1,8 @@
 """The back office's two roles, defined once.
 
 *Editors* write and correct partners, releases and events. *Publishers* may do everything
-editors do, and also decide what goes live (publish, schedule, withdraw) and delete. The
+editors do, and also decide what goes live (publish, schedule, withdraw; for a partner:
+disclose its name) and delete. The
 groups and their permissions are brought in line with this file after every `migrate`
 (and after a test database flush), so a new permission is granted by editing this file
 only, never by a data migration.
@@ -25,7 +26,13 @@ CONTENT = {
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.
 EDITOR_EXTRA = ["news.delete_releasephoto", "news.delete_quote", "news.view_revision"]
-PUBLISHER_EXTRA = ["news.publish_release"]
+PUBLISHER_EXTRA = [
+    "news.publish_release",
+    "events.publish_event",
+    "partners.publish_partner",
+    # The audit log (linkj/admin.py): who published, withdrew, restored, deleted what.
+    "admin.view_logentry",
+]
 
 
 def permissions_of(role: str) -> set[str]:

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -10,12 +11,26 @@ from django.utils import formats, timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from linkj.admin import AuditedAdminMixin, LeanChangeListMixin, thumbnail
+from linkj.admin import (
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    thumbnail,
+)
 
-from . import services
-from .models import Quote, Release, ReleasePhoto, Revision, Status, language_codes
+from . import history, notifications, services
+from .models import (
+    DraftState,
+    Quote,
+    Release,
+    ReleaseDraft,
+    ReleasePhoto,
+    Revision,
+    Status,
+    language_codes,
+)
 
 STATE_LABELS = {
     "live": _("live"),
@@ -26,12 +41,20 @@ STATE_LABELS = {
 
 
 def _locked_for(request, release) -> bool:
-    """A live or withdrawn release is public record: only publishers may change it."""
+    """A withdrawn release is public record: only publishers may change it. A live one
+    editors change through its pending draft (ReleaseAdmin.changeform_view)."""
     return (
         release is not None
-        and release.status in (Status.PUBLISHED, Status.WITHDRAWN)
+        and release.status == Status.WITHDRAWN
         and not request.user.has_perm(services.PUBLISH_PERMISSION)
     )
+
+
+def _draft_of(release) -> ReleaseDraft | None:
+    try:
+        return release.draft
+    except ReleaseDraft.DoesNotExist:
+        return None
 
 
 class FollowsReleaseLockMixin:
@@ -62,9 +85,20 @@ class QuoteInline(FollowsReleaseLockMixin, TranslationStackedInline):
     fields = ["speaker", "speaker_title", "organisation", "text", "position"]
 
 
+class StartingVersionField(forms.IntegerField):
+    """The version the editor started from: a save based on an older version is refused. It
+    is bookkeeping, never a change the editor made (so never in the history's field list)."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data) -> bool:
+        return False
+
+
 class ReleaseAdminForm(forms.ModelForm):
-    # The version the editor started from. A save based on an older version is refused.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = StartingVersionField(
+        label=_("version the editing started from"), required=False
+    )
 
     current_user = None  # set by ReleaseAdmin.get_form
 
@@ -242,11 +276,82 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         ]
         return format_html_join(" · ", '<a href="{}" hreflang="{}">{}</a>', links)
 
-    # Saving: a revision for every save, written after the relations are saved.
+    # Editing a live release: editors' saves become its pending draft.
+    #
+    # The admin saves the form as usual (row, photos, quotes, partners) inside a transaction,
+    # the result is kept as a snapshot, and the transaction is rolled back: the live rows never
+    # change, and the draft holds exactly what the form would have saved, files included. The
+    # form shows a release's draft the same way: applied, rendered, rolled back.
+
+    def saves_as_draft(self, request, release) -> bool:
+        return (
+            release is not None
+            and release.status == Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        release = self.get_object(request, unquote(object_id)) if object_id else None
+        draft = _draft_of(release) if release else None
+        drafting = self.saves_as_draft(request, release)
+        if not (draft or drafting):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        extra_context = {**(extra_context or {}), **self._draft_context(request, release, draft)}
+        request.linkj_drafting = drafting
+        with transaction.atomic():
+            if draft is not None:
+                services.show_draft(release)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                response.render()
+            saved_live = response.status_code == 302 and not drafting
+            if not saved_live:
+                transaction.set_rollback(True)
+        snapshot = getattr(request, "linkj_draft_snapshot", None)
+        if drafting and snapshot is not None:
+            release = Release.objects.get(pk=release.pk)
+            services.save_draft(release=release, data=snapshot, user=request.user)
+            self.log_change(request, release, gettext("Saved as a pending draft."))
+        return response
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if getattr(request, "linkj_drafting", False):
+            request.linkj_draft_snapshot = services.snapshot(form.instance)
+            return
+        # A publisher's save of a release shown with its draft includes the draft.
+        ReleaseDraft.objects.filter(release=form.instance).delete()
         services.record_revision(release=form.instance, user=request.user)
+
+    def response_change(self, request, obj):
+        if getattr(request, "linkj_drafting", False) and "_continue" not in request.POST:
+            self.message_user(
+                request,
+                _(
+                    "Your changes are saved as a draft. Visitors keep seeing the live version "
+                    "until a publisher approves the draft."
+                ),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:news_release_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def _draft_context(self, request, release, draft) -> dict:
+        latest = release.revisions.order_by("-version").values_list("pk", flat=True).first()
+        compare = reverse("admin:news_release_revisions", args=[release.pk])
+        return {
+            "compare_url": f"{compare}?a={latest or ''}&b=draft",
+            "pending_draft": draft,
+            "draft_states": DraftState,
+            "may_publish": self.has_publish_permission(request),
+            "saves_as_draft": self.saves_as_draft(request, release),
+            "live_links": [
+                (release.url_in(code), name) for code, name in _languages() if release.is_live(code)
+            ],
+            "draft_links": [
+                (release.url_in(code) + "?draft=1", name) for code, name in _languages()
+            ],
+        }
 
     # Bulk actions
 
@@ -258,6 +363,7 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         count = 0
         for release in queryset:
             services.publish(release=release, user=request.user)
+            self.log_change(request, release, gettext("Published."))
             count += 1
         self.message_user(
             request, _("%(count)d release(s) published.") % {"count": count}, messages.SUCCESS
@@ -270,6 +376,7 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         count = 0
         for release in queryset:
             services.withdraw(release=release, user=request.user)
+            self.log_change(request, release, gettext("Withdrawn (taken offline)."))
             count += 1
         self.message_user(
             request, _("%(count)d release(s) withdrawn.") % {"count": count}, messages.SUCCESS
@@ -290,6 +397,11 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
                 self.admin_site.admin_view(self.restore_view),
                 name="{}_{}_restore".format(*info),
             ),
+            path(
+                "<int:object_id>/draft/<str:action>/",
+                self.admin_site.admin_view(self.draft_action_view),
+                name="{}_{}_draft".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -298,19 +410,28 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         if not self.has_view_or_change_permission(request, release):
             raise PermissionDenied
         revisions = list(release.revisions.select_related("author"))
+        for revision in revisions:
+            revision.comment_text = history.comment_text(revision.comment)
         by_id = {str(r.pk): r for r in revisions}
+        draft = _draft_of(release)
+        if draft is not None:
+            # The pending draft compares like a revision, newer than all of them.
+            draft.pk_key, draft.version, draft.created_at = "draft", None, draft.updated_at
+            draft.comment_text = draft.get_state_display()
+            by_id["draft"] = draft
         older, newer = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
         changes = None
         if older and newer:
             if older.created_at > newer.created_at:
                 older, newer = newer, older
-            changes = services.differences(older.data, newer.data)
+            changes = history.differences(older.data, newer.data)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": release,
             "title": gettext("Revisions of “%(release)s”") % {"release": release},
             "revisions": revisions,
+            "pending_draft": draft,
             "older": older,
             "newer": newer,
             "changes": changes,
@@ -319,22 +440,86 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         return TemplateResponse(request, "admin/news/release/revisions.html", context)
 
     def restore_view(self, request, object_id, revision_id):
+        """GET: what restoring would change, and a button to confirm. POST: restore, into
+        the pending draft when the release is live (services.restore_revision)."""
         release = get_object_or_404(Release, pk=object_id)
         revision = get_object_or_404(Revision, pk=revision_id, release=release)
+        if not self.has_change_permission(request, release):
+            raise PermissionDenied
+        if request.method == "POST":
+            with transaction.atomic():
+                services.restore_revision(
+                    revision=revision,
+                    user=request.user,
+                    can_publish=self.has_publish_permission(request),
+                )
+            if release.status == Status.PUBLISHED:
+                text = _(
+                    "Version %(version)d is now the pending draft. Visitors keep seeing the "
+                    "live version until a publisher approves it."
+                )
+            else:
+                text = _("Version %(version)d has been restored, and saved as a new revision.")
+            self.message_user(request, text % {"version": revision.version}, messages.SUCCESS)
+            self.log_change(
+                request,
+                release,
+                gettext("Restored version %(version)d.") % {"version": revision.version},
+            )
+            return HttpResponseRedirect(reverse("admin:news_release_change", args=[release.pk]))
+        draft = _draft_of(release)
+        current = draft.data if draft else services.snapshot(release)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": release,
+            "revision": revision,
+            "into_draft": release.status == Status.PUBLISHED,
+            "title": gettext("Restore version %(version)d?") % {"version": revision.version},
+            "changes": history.differences(current, revision.data),
+        }
+        return TemplateResponse(request, "admin/news/release/restore_confirm.html", context)
+
+    def draft_action_view(self, request, object_id, action):
+        release = get_object_or_404(Release, pk=object_id)
+        draft = get_object_or_404(ReleaseDraft, release=release)
+        may_publish = self.has_publish_permission(request)
         if request.method != "POST" or not self.has_change_permission(request, release):
             raise PermissionDenied
-        with transaction.atomic():
-            services.restore_revision(
-                revision=revision,
-                user=request.user,
-                can_publish=self.has_publish_permission(request),
+        if action in ("approve", "send-back") and not may_publish:
+            raise PermissionDenied
+        author = draft.author
+        if action == "submit":
+            services.submit_for_review(draft=draft, user=request.user)
+            sent = notifications.draft_sent_to_review(draft)
+            text = _("The draft is waiting for a publisher; %(count)d publisher(s) notified.")
+            self.message_user(request, text % {"count": sent}, messages.SUCCESS)
+            log = gettext("Sent the pending draft to review.")
+        elif action == "approve":
+            services.approve_draft(draft=draft, user=request.user)
+            notifications.draft_reviewed(None, release=release, author=author, approved=True)
+            self.message_user(request, _("The draft is approved: visitors see it now."))
+            log = gettext("Approved the pending draft and published it.")
+        elif action == "send-back":
+            comment = request.POST.get("comment", "").strip()
+            if not comment:
+                self.message_user(
+                    request, _("Say what should change before sending back."), messages.ERROR
+                )
+                return HttpResponseRedirect(reverse("admin:news_release_change", args=[release.pk]))
+            services.send_back(draft=draft, user=request.user, comment=comment)
+            notifications.draft_reviewed(
+                draft, release=release, author=author, approved=False, comment=comment
             )
-        self.message_user(
-            request,
-            _("Version %(version)d has been restored, and saved as a new revision.")
-            % {"version": revision.version},
-            messages.SUCCESS,
-        )
+            self.message_user(request, _("The draft was sent back to its author."))
+            log = gettext("Sent the pending draft back: %(comment)s") % {"comment": comment}
+        elif action == "discard":
+            draft.delete()
+            self.message_user(request, _("The draft was discarded; the live version is kept."))
+            log = gettext("Discarded the pending draft.")
+        else:
+            raise PermissionDenied
+        self.log_change(request, release, log)
         return HttpResponseRedirect(reverse("admin:news_release_change", args=[release.pk]))
 
 

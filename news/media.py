@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from linkj.media import Visibility
 
-from .models import Release, ReleasePhoto, language_codes
+from .models import Release, ReleaseDraft, ReleasePhoto, language_codes
 
 
 def _liveness_fields() -> list[str]:
@@ -22,6 +22,14 @@ def _liveness_fields() -> list[str]:
     ]
 
 
+def _with_drafts(visibility: Visibility | None, name: str) -> Visibility | None:
+    """A file uploaded into a pending draft belongs to no release yet: staff who may preview
+    see it (the draft's preview needs it); nobody else does."""
+    if visibility is None and ReleaseDraft.objects.filter(file_names__contains=name).exists():
+        return Visibility(public=False)
+    return visibility
+
+
 def attachment_visibility(name: str, now: datetime.datetime) -> Visibility | None:
     """A PDF in one language is public when the release is live in that language."""
     codes = language_codes()
@@ -33,16 +41,19 @@ def attachment_visibility(name: str, now: datetime.datetime) -> Visibility | Non
         .only(*_liveness_fields(), *(f"attachment_{code}" for code in codes))
         .order_by()
     )
-    return Visibility.combine(
-        (
-            any(
-                getattr(release, f"attachment_{code}").name == name
-                and release.is_live(code, now=now)
-                for code in codes
-            ),
-            release.unpublish_at,
-        )
-        for release in releases
+    return _with_drafts(
+        Visibility.combine(
+            (
+                any(
+                    getattr(release, f"attachment_{code}").name == name
+                    and release.is_live(code, now=now)
+                    for code in codes
+                ),
+                release.unpublish_at,
+            )
+            for release in releases
+        ),
+        name,
     )
 
 
@@ -55,7 +66,10 @@ def photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
         .only("image", "width", "height", *(f"release__{f}" for f in _liveness_fields()))
         .order_by()
     )
-    return Visibility.combine(
-        (bool(photo.release.live_languages(now=now)), photo.release.unpublish_at)
-        for photo in photos
+    return _with_drafts(
+        Visibility.combine(
+            (bool(photo.release.live_languages(now=now)), photo.release.unpublish_at)
+            for photo in photos
+        ),
+        name,
     )

@@ -362,7 +362,7 @@ class Quote(models.Model):
     release = models.ForeignKey(
         Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
     )
-    speaker = models.CharField(_("speaker"), max_length=150)
+    speaker = models.CharField(pgettext_lazy("quote", "speaker"), max_length=150)
     speaker_title = models.CharField(
         pgettext_lazy("job title", "title"), max_length=200, blank=True
     )
@@ -418,3 +418,54 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.release} v{self.version}"
+
+
+class DraftState(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("pending draft", "Draft")
+    REVIEW = "review", _("Waiting for a publisher")
+    SENT_BACK = "sent_back", _("Sent back")
+
+
+class ReleaseDraft(models.Model):
+    """Changes to a live release, kept beside it until a publisher approves them.
+
+    Visitors keep reading the release's own row (the live version); the draft holds the
+    release as the editor left it (a snapshot, the same shape as a Revision's) and is applied
+    to the row, as one new revision, when a publisher approves it.
+    """
+
+    release = models.OneToOneField(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="draft"
+    )
+    data = models.JSONField(_("content"))
+    # Uploaded file names the draft refers to, one a line: the media view lets staff who may
+    # preview see them before they belong to the release itself.
+    file_names = models.TextField(blank=True, editable=False)
+    base_version = models.PositiveIntegerField(_("live version it started from"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=DraftState.choices, default=DraftState.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    review_comment = models.TextField(_("publisher's comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("pending draft")
+        verbose_name_plural = _("pending drafts")
+
+    def __str__(self) -> str:
+        return str(self.release)

@@ -1,4 +1,5 @@
-"""The editorial workflow: revisions, restoring, publishing, withdrawing.
+"""The editorial workflow: revisions, restoring, publishing, withdrawing, and the pending
+draft of a live release (saved beside it, sent to review, approved or sent back).
 
 Each function is one transaction; the admin and the tests call these, never the fields directly.
 """
@@ -11,24 +12,34 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Quote, Release, Revision, Status, language_codes
+from .models import (
+    DraftState,
+    Quote,
+    Release,
+    ReleaseDraft,
+    ReleasePhoto,
+    Revision,
+    Status,
+    language_codes,
+)
 
 PUBLISH_PERMISSION = "news.publish_release"
 # Publishing fields: only people with the publish permission may change them.
 PUBLISHING_FIELDS = ("status", "unpublish_at", *(f"publish_at_{c}" for c in language_codes()))
 TRANSLATED_BASE_FIELDS = ("title", "subtitle", "lead", "body")
 QUOTE_FIELDS = ("speaker", "speaker_title", "organisation", "text")
+PHOTO_TEXT_FIELDS = ("alt", "caption")
+# What a revision's comment records, as a key: the history shows it in the reader's language.
+PUBLISHED, WITHDRAWN, RESTORED, APPROVED = "published", "withdrawn", "restored", "approved"
 
 
 def content_field_names() -> list[str]:
-    """The release columns a revision keeps (every language's column, no files)."""
+    """The release columns a revision keeps: every language's column, the PDFs by name."""
     names = []
     for field in Release._meta.concrete_fields:
         if field.name in ("id", "version", "created_at", "updated_at", "updated_by"):
             continue
-        if field.get_internal_type() == "FileField":
-            continue
-        if field.name in TRANSLATED_BASE_FIELDS:
+        if field.name in (*TRANSLATED_BASE_FIELDS, "attachment"):
             # The untranslated base column only mirrors the default language.
             continue
         names.append(field.attname)
@@ -41,6 +52,8 @@ def snapshot(release: Release) -> dict:
         value = getattr(release, name)
         if isinstance(value, datetime.datetime | datetime.date):
             value = value.isoformat()
+        elif hasattr(value, "name") and hasattr(value, "storage"):  # a file: its stored name
+            value = value.name or ""
         data[name] = value
     data["partners"] = sorted(release.partners.values_list("pk", flat=True))
     data["agreements"] = sorted(release.agreements.values_list("pk", flat=True))
@@ -55,10 +68,33 @@ def snapshot(release: Release) -> dict:
         }
         for quote in release.quotes.order_by("position", "pk")
     ]
+    # Uploaded files are never overwritten, so a photo is kept by its stored name.
+    data["photos"] = [
+        {
+            "image": photo.image.name,
+            "width": photo.width,
+            "height": photo.height,
+            "credit": photo.credit,
+            **{
+                f"{name}_{code}": getattr(photo, f"{name}_{code}")
+                for name in PHOTO_TEXT_FIELDS
+                for code in language_codes()
+            },
+        }
+        for photo in release.photos.order_by("position", "pk")
+    ]
     return data
 
 
+def file_names(data: dict) -> list[str]:
+    """The uploaded files a snapshot refers to."""
+    names = [data.get(f"attachment_{code}") or "" for code in language_codes()]
+    names += [photo["image"] for photo in data.get("photos", [])]
+    return [name for name in names if name]
+
+
 def record_revision(*, release: Release, user=None, comment: str = "") -> Revision:
+    # `comment` is a key (PUBLISHED, "restored:3", …) that the history translates.
     """Keep the release as it is now, as the revision of its current version.
 
     Every save moves the version on and records a revision (see signals.py); the admin and
@@ -74,48 +110,22 @@ def record_revision(*, release: Release, user=None, comment: str = "") -> Revisi
     return revision
 
 
-def differences(older: dict, newer: dict) -> list[dict]:
-    """Field by field, what changed between two snapshots."""
-    labels = _labels()
-    changes = []
-    for key in dict.fromkeys([*older, *newer]):
-        before, after = older.get(key), newer.get(key)
-        if before != after:
-            changes.append(
-                {"field": key, "label": labels.get(key, key), "old": before, "new": after}
-            )
-    return changes
+def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Release:
+    """Make the release (row, partners, agreements, quotes, photos) what `data` describes.
 
-
-def _labels() -> dict:
-    labels = {"partners": Release._meta.get_field("partners").verbose_name}
-    labels["agreements"] = Release._meta.get_field("agreements").verbose_name
-    labels["quotes"] = Quote._meta.verbose_name_plural
-    for field in Release._meta.concrete_fields:
-        labels[field.attname] = field.verbose_name
-    return labels
-
-
-@transaction.atomic
-def restore_revision(*, revision: Revision, user, can_publish: bool) -> Release:
-    """Put a release's content back as it was in `revision`, and record that as a new revision.
-
-    Without the publish permission the publishing state (status, schedule) is left as it is:
-    restoring is an edit, not a way round the workflow.
+    With keep_publishing, the publishing state (status, schedule) stays as it is: restoring
+    or approving content is not a way round the workflow. The caller saves the revision.
     """
-    release = Release.objects.select_for_update().get(pk=revision.release_id)
-    data = revision.data
     for name in content_field_names():
         if name not in data:
             continue
-        if not can_publish and name in PUBLISHING_FIELDS:
+        if keep_publishing and name in PUBLISHING_FIELDS:
             continue
         field = Release._meta.get_field(name.removesuffix("_id"))
         value = data[name]
         if value is not None and field.get_internal_type() in ("DateTimeField", "DateField"):
             value = field.to_python(value)
         setattr(release, name, value)
-    release.updated_by = user
     release.save()
     release.partners.set(data.get("partners", []))
     release.agreements.set(data.get("agreements", []))
@@ -126,11 +136,35 @@ def restore_revision(*, revision: Revision, user, can_publish: bool) -> Release:
             for index, quote in enumerate(data.get("quotes", []))
         ]
     )
-    record_revision(
-        release=release,
-        user=user,
-        comment=f"Restored version {revision.version}",
-    )
+    if "photos" in data:  # revisions from before photos were kept leave the photos alone
+        release.photos.all().delete()
+        ReleasePhoto.objects.bulk_create(
+            [
+                ReleasePhoto(release=release, position=index, **photo)
+                for index, photo in enumerate(data["photos"])
+            ]
+        )
+    return release
+
+
+@transaction.atomic
+def restore_revision(*, revision: Revision, user, can_publish: bool) -> Release:
+    """Put a release's content back as it was in `revision`.
+
+    A live release is not changed: the old content becomes its pending draft, which a
+    publisher approves like any other. A release nobody can read yet is restored in place,
+    as a new revision. Without the publish permission the publishing state is kept.
+    """
+    release = Release.objects.select_for_update().get(pk=revision.release_id)
+    if release.status == Status.PUBLISHED:
+        data = {**revision.data}
+        for name in PUBLISHING_FIELDS:
+            data[name] = snapshot(release)[name]
+        save_draft(release=release, data=data, user=user)
+        return release
+    release.updated_by = user
+    apply_snapshot(release, revision.data, keep_publishing=not can_publish)
+    record_revision(release=release, user=user, comment=f"{RESTORED}:{revision.version}")
     return release
 
 
@@ -160,7 +194,7 @@ def publish(
     release.status = Status.PUBLISHED
     release.updated_by = user
     release.save()
-    record_revision(release=release, user=user, comment="Published")
+    record_revision(release=release, user=user, comment=PUBLISHED)
     return release
 
 
@@ -171,5 +205,65 @@ def withdraw(*, release: Release, user) -> Release:
     release.status = Status.WITHDRAWN
     release.updated_by = user
     release.save()
-    record_revision(release=release, user=user, comment="Withdrawn")
+    record_revision(release=release, user=user, comment=WITHDRAWN)
     return release
+
+
+# The pending draft of a live release
+
+
+def save_draft(*, release: Release, data: dict, user) -> ReleaseDraft:
+    """Keep `data` as the release's pending draft; the live row is not touched."""
+    draft, _created = ReleaseDraft.objects.update_or_create(
+        release=release,
+        defaults={
+            "data": data,
+            "file_names": "\n".join(file_names(data)),
+            "base_version": release.version,
+            "author": user if user is not None and user.is_authenticated else None,
+            "state": DraftState.DRAFT,
+            "review_comment": "",
+            "reviewed_by": None,
+        },
+    )
+    return draft
+
+
+def show_draft(release: Release) -> None:
+    """Put the draft's content into the release's rows, for a form or a preview that the
+    caller renders inside a transaction and then rolls back. The version stays the live
+    one, so that the form's conflict check compares against what is really stored."""
+    version = release.version
+    apply_snapshot(release, release.draft.data, keep_publishing=True)
+    Release.objects.filter(pk=release.pk).update(version=version)
+    release.version = version
+
+
+@transaction.atomic
+def submit_for_review(*, draft: ReleaseDraft, user) -> ReleaseDraft:
+    draft.state = DraftState.REVIEW
+    draft.author = user
+    draft.save(update_fields=["state", "author", "updated_at"])
+    return draft
+
+
+@transaction.atomic
+def approve_draft(*, draft: ReleaseDraft, user) -> Release:
+    """Make the draft live: one save of the release, one revision, and the draft is gone."""
+    _require_publisher(user)
+    release = Release.objects.select_for_update().get(pk=draft.release_id)
+    release.updated_by = user
+    apply_snapshot(release, draft.data, keep_publishing=True)
+    record_revision(release=release, user=user, comment=APPROVED)
+    draft.delete()
+    return release
+
+
+@transaction.atomic
+def send_back(*, draft: ReleaseDraft, user, comment: str) -> ReleaseDraft:
+    _require_publisher(user)
+    draft.state = DraftState.SENT_BACK
+    draft.review_comment = comment
+    draft.reviewed_by = user
+    draft.save(update_fields=["state", "review_comment", "reviewed_by", "updated_at"])
+    return draft

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -11,7 +13,7 @@ from linkj.views import FilteredListView
 from partners.models import Partner
 
 from .filters import ReleaseFilter, partner_by_slug_or_id
-from .models import Release, language_codes
+from .models import Release, ReleaseDraft, language_codes
 
 PREVIEW_PERMISSION = "news.view_release"
 
@@ -72,10 +74,29 @@ class ReleaseDetailView(DetailView):
         return release
 
     def get(self, request, *args, **kwargs):
+        if "draft" in request.GET and can_preview(request.user):
+            return self._draft_preview(request, *args, **kwargs)
         response = super().get(request, *args, **kwargs)
         if self.is_preview or can_preview(request.user):
             # Staff see drafts and embargoed versions here: never let a cache keep them.
             add_never_cache_headers(response)
+        return response
+
+    def _draft_preview(self, request, *args, **kwargs):
+        """The page as it will look once the pending draft is approved: the draft is applied
+        inside a transaction, the page rendered, and everything rolled back."""
+        from . import services
+
+        with transaction.atomic():
+            release = Release.objects.filter(slug=kwargs["slug"]).first()
+            if release is None or not ReleaseDraft.objects.filter(release=release).exists():
+                raise Http404("No pending draft.")
+            services.show_draft(release)
+            self.is_draft_preview = True
+            response = super().get(request, *args, **kwargs)
+            response.render()
+            transaction.set_rollback(True)
+        add_never_cache_headers(response)
         return response
 
     def get_context_data(self, **kwargs):
@@ -84,6 +105,10 @@ class ReleaseDetailView(DetailView):
         context["previous_release"] = neighbour(release, "previous")
         context["next_release"] = neighbour(release, "next")
         context["is_preview"] = self.is_preview
+        context["is_draft_preview"] = getattr(self, "is_draft_preview", False)
+        if can_preview(self.request.user):
+            # "Edit this page" for staff; their pages are never cached (linkj/cache.py).
+            context["admin_url"] = reverse("admin:news_release_change", args=[release.pk])
         context["live_languages"] = release.live_languages(now=self.now)
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())

@@ -1,15 +1,56 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.widgets import get_select2_language
 from django.db.models import OuterRef, Subquery
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
+from django_countries import countries
+
+from linkj.admin import (
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    OrderedTermAdmin,
+    PublishPermissionMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
+    thumbnail,
 )
+from linkj.kana import gojuon_key
 
-from linkj.admin import AuditedAdminMixin, LeanChangeListMixin, OrderedTermAdmin, thumbnail
+from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory
 
-from .models import Agreement, FormerName, Partner, ScopeItem, Signatory
+
+def searchable_select_media() -> forms.Media:
+    """The admin's own Select2, in the same files and order as its autocomplete widgets use
+    (minified unless DEBUG), so that jQuery is loaded once."""
+    extra = "" if settings.DEBUG else ".min"
+    language = get_select2_language()
+    return forms.Media(
+        js=[
+            f"admin/js/vendor/jquery/jquery{extra}.js",
+            f"admin/js/vendor/select2/select2.full{extra}.js",
+            *([f"admin/js/vendor/select2/i18n/{language}.js"] if language else []),
+            "admin/js/jquery.init.js",
+            "js/admin-searchable-select.js",
+        ],
+        css={
+            "screen": [f"admin/css/vendor/select2/select2{extra}.css", "admin/css/autocomplete.css"]
+        },
+    )
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Japan first (most partners are Japanese), then the rest in the reading order of the
+    admin's language: 五十音 in Japanese, alphabetical in English."""
+    names = [(country.code, str(country.name)) for country in countries]
+    if translation.get_language() == "ja":
+        names.sort(key=lambda item: gojuon_key(item[1]))
+    else:
+        names.sort(key=lambda item: item[1].casefold())
+    home = [item for item in names if item[0] == HOME_COUNTRY]
+    return [("", "---------"), *home, *(item for item in names if item[0] != HOME_COUNTRY)]
 
 
 class FormerNameInline(TranslationTabularInline):
@@ -25,7 +66,11 @@ class AgreementInline(TranslationStackedInline):
     fields = ["signed_on", "date_precision", "agreement_type", "term_years", "scope_items", "notes"]
 
 
-class PartnerAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+class PartnerAdmin(
+    PublishPermissionMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+):
+    publish_permission = "partners.publish_partner"
+    publishing_fields = ("is_disclosed",)
     completeness_fields = ("name", "description")
     changelist_defer = ("description", "description_ja", "description_en")
     list_display = [
@@ -58,6 +103,29 @@ class PartnerAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         (_("Description"), {"fields": ["description"]}),
         (_("Publication"), {"fields": ["is_disclosed", "updated_at", "updated_by"]}),
     ]
+
+    @property
+    def media(self):
+        return super().media + searchable_select_media()
+
+    def is_public(self, obj) -> bool:
+        # A disclosed partner's page is public, but partner records are corrected often and
+        # carry no schedule: editors may keep correcting them; only disclosure is guarded.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.may_publish(request):
+            # An editor's new partner stays undisclosed until a publisher shows it.
+            obj.is_disclosed = False
+        super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "country":
+            field.choices = country_choices()
+            # A menu of 250 entries is searched by typing (static/js/admin-searchable-select.js).
+            field.widget.attrs["data-searchable-select"] = "true"
+        return field
 
     def get_queryset(self, request):
         # A subquery per row shown rather than a GROUP BY over every agreement.

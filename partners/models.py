@@ -114,6 +114,7 @@ class Partner(Audited):
             models.Index(fields=["name_ja"], name="partner_name_ja"),
             models.Index(fields=["name_en"], name="partner_name_en"),
         ]
+        permissions = [("publish_partner", _("Can publish partners (show their names and pages)"))]
 
     def __str__(self) -> str:
         return self.name
@@ -282,7 +283,7 @@ class Signatory(models.Model):
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="signatories"
     )
     name = models.CharField(_("name"), max_length=120)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=200, blank=True)
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

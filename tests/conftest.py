@@ -34,6 +34,27 @@ def empty_cache():
     cache.clear()
 
 
+def member(group_name: str, username: str):
+    """A staff account in one of the roles of linkj/roles.py."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return member("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return member("Publishers", "publisher")
+
+
 @pytest.fixture
 def demo_partners(db):
     """The site's demo partners: all sixteen partnerships of the seed releases."""

@@ -62,6 +62,9 @@ def content():
     release.agreements.add(agreement)
     ReleasePhotoFactory(release=release)
     QuoteFactory(release=release)
+    from news.services import save_draft, snapshot
+
+    save_draft(release=release, data=snapshot(release), user=None)
     event = EventFactory(
         slug="lounge-opening",
         title_en="Lounge opening",

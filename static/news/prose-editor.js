@@ -6,6 +6,9 @@
 import * as editorModule from "../django_prose_editor/editor.js"
 
 const ATTRIBUTE = "data-django-prose-editor-configurable"
+// The toolbar's tips and the heading menu are English in the bundle; most never go through
+// gettext. Django's JavaScript catalogue (/admin/jsi18n/, locale/ja/.../djangojs.po) has them.
+const translate = window.gettext || ((text) => text)
 const available = { ...editorModule }
 const pending = new WeakMap()
 
@@ -32,6 +35,19 @@ function createTextareaEditor(textarea, extensions) {
   })
 }
 
+function translateToolbar(wrapper) {
+  if (!wrapper) return
+  for (const element of wrapper.querySelectorAll(".prose-menubar [title], .prose-menubar [aria-label]")) {
+    for (const attribute of ["title", "aria-label"]) {
+      const value = element.getAttribute(attribute)
+      if (value) element.setAttribute(attribute, translate(value))
+    }
+  }
+  for (const option of wrapper.querySelectorAll(".prose-menubar__option > *")) {
+    option.textContent = translate(option.textContent)
+  }
+}
+
 async function create(textarea) {
   if (textarea.closest(".prose-editor")) return null
   const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}")
@@ -46,6 +62,8 @@ async function create(textarea) {
     }
   }
   const editor = createTextareaEditor(textarea, extensions)
+  // The menu bar is built when Tiptap emits "create", a tick after the constructor.
+  editor.on("create", () => translateToolbar(textarea.closest(".prose-editor")))
   textarea.dispatchEvent(
     new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true }),
   )

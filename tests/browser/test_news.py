@@ -54,8 +54,8 @@ def write_release_as_editor(page, login, editor):
     page.keyboard.type("Five years of cooperation.")
     # The toolbar offers tables and links too.
     toolbar = page.locator(".prose-editor:has(#id_body_en)")
-    assert toolbar.locator("[title='Insert table']").count() == 1
-    assert toolbar.locator("[title='insert link']").count() == 1
+    assert toolbar.locator("[title='表を挿入']").count() == 1
+    assert toolbar.locator("[title='リンクを挿入']").count() == 1
 
     page.locator("#id_slug").fill("yokohama-memorandum")
     page.locator("#id_date").fill("2026-12-02")

@@ -1,27 +1,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 
 from partners.models import Kind
-from tests.factories import AgreementFactory, PartnerFactory, UserFactory
-
-
-def member(group_name: str, username: str):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return member("Editors", "editor")
-
-
-@pytest.fixture
-def publisher(db):
-    return member("Publishers", "publisher")
-
+from tests.conftest import member  # noqa: F401  (the editor and publisher fixtures' helper)
+from tests.factories import AgreementFactory, PartnerFactory
 
 DEMO_PARTNERS = {
     "kobe-fbri": (Kind.FOUNDATION, "JP", datetime.date(2018, 1, 1)),

@@ -45,7 +45,8 @@ def release_form_data(release: Release | None = None, **overrides) -> dict:
                 for field in row._meta.concrete_fields:
                     if field.name in ("id", "release", "image", "width", "height"):
                         continue
-                    data[f"{prefix}-{index}-{field.attname}"] = getattr(row, field.attname) or ""
+                    value = getattr(row, field.attname)
+                    data[f"{prefix}-{index}-{field.attname}"] = "" if value is None else value
     else:
         for prefix in INLINE_PREFIXES:
             data.update(management(prefix))

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -158,3 +159,25 @@ def test_autocomplete_finds_partners_for_agreements(admin_client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["大阪府"]
+
+
+def country_options(html: str) -> list[str]:
+    select = re.search(r'<select name="country"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\w*)"', select[1])
+
+
+def test_country_menu_starts_with_japan_then_follows_the_japanese_reading_order(admin_client):
+    html = admin_client.get("/admin/partners/partner/add/", HTTP_ACCEPT_LANGUAGE="ja")
+    codes = country_options(html.content.decode())
+    assert codes[:2] == ["", "JP"]
+    # アイスランド, アイルランド, … アメリカ合衆国; 中国 among the ち, 台湾 among the た.
+    assert codes[2:4] == ["IS", "IE"]
+    assert codes.index("US") < codes.index("GB") < codes.index("DE")  # ア, イ, ド
+    assert codes.index("TH") < codes.index("TW") < codes.index("CN") < codes.index("CL")
+
+
+def test_country_menu_is_searchable_with_the_admins_select2(admin_client):
+    html = admin_client.get("/admin/partners/partner/add/").content.decode()
+    assert re.search(r'<select name="country"[^>]*data-searchable-select', html)
+    assert "select2.full.min.js" in html and "js/admin-searchable-select.js" in html
+    assert html.count("jquery.min.js") == 1
