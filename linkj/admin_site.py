@@ -71,7 +71,9 @@ def axes_username(request, credentials: dict | None) -> str | None:
     return value[: AccessAttempt._meta.get_field("username").max_length]
 
 
-class BoundedChangeList(ChangeList):
+class BoundedFilters:
+    """For a ChangeList: out-of-range date-hierarchy values are invalid lookups, not 500s."""
+
     def get_filters(self, request):
         if self.date_hierarchy:
             year = request.GET.get(f"{self.date_hierarchy}__year")
@@ -93,9 +95,22 @@ def _is_year_inside_datetime(value: str) -> bool:
     return datetime.MINYEAR < year < datetime.MAXYEAR
 
 
+class BoundedChangeList(BoundedFilters, ChangeList):
+    pass
+
+
+_bounded: dict[type, type] = {}
+
+
 class BoundedChangeListMixin:
     def get_changelist(self, request, **kwargs):
-        return BoundedChangeList
+        # Wrap whatever change list the admin uses (the lean one, say), not replace it.
+        base = super().get_changelist(request, **kwargs)
+        if issubclass(base, BoundedFilters):
+            return base
+        if base not in _bounded:
+            _bounded[base] = type(f"Bounded{base.__name__}", (BoundedFilters, base), {})
+        return _bounded[base]
 
 
 class LinkjAdminSite(admin.AdminSite):

@@ -73,6 +73,8 @@ def sync_roles(using: str = DEFAULT_DB_ALIAS) -> None:
 
 
 def sync_roles_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    # post_migrate is sent once per app; permissions of every app exist after the last one.
-    if sender is list(global_apps.get_app_configs())[-1]:
+    # post_migrate is sent once per app that has models; permissions of every app exist
+    # after the last of them.
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module]
+    if sender is with_models[-1]:
         sync_roles(using=using)

@@ -11,10 +11,15 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, QuerySet
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import http_date
+
+from linkj.links import absolute_url
 
 # Stands in for the slug while a URL is reversed once per language (slugs are ASCII and
 # need no quoting, so the real slug can replace it as text).
@@ -109,3 +114,31 @@ class PagesSitemap(I18nSitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+@x_robots_tag
+def index(request, sitemaps: dict, sitemap_url_name: str):
+    """Django's sitemap index, with each section's address built from SITE_URL: Django's
+    own view takes the host from the request (linkj/links.py says why that is never done)."""
+    items = []
+    latest = []
+    for section, site in sitemaps.items():
+        site = site() if callable(site) else site
+        location = absolute_url(reverse(sitemap_url_name, kwargs={"section": section}))
+        lastmod = site.get_latest_lastmod()
+        latest.append(lastmod)
+        items.append(SitemapIndexItem(location, lastmod))
+        items += [
+            SitemapIndexItem(f"{location}?p={page}", lastmod)
+            for page in range(2, site.paginator.num_pages + 1)
+        ]
+    headers = None
+    if latest and None not in latest:
+        headers = {"Last-Modified": http_date(max(latest).timestamp())}
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+        headers=headers,
+    )

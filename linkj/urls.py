@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from linkj import extensions, media, views
 from linkj.sitemaps import PagesSitemap
+from linkj.sitemaps import index as sitemap_index
 
 # The list pages, then each app's section as the apps registered them (linkj/extensions.py).
 sitemaps = {"pages": PagesSitemap, **dict(extensions.sitemaps)}
@@ -21,7 +22,7 @@ urlpatterns = [
     # Sitemaps: an index, and one sitemap per section, in pages (?p=2).
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
