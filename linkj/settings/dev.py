@@ -12,3 +12,5 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Mail (registration confirmations, account links) is printed, not sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
