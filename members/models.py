@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Hiragana, the long-vowel mark, the middle dot and spaces: what a reading may hold once
 # katakana has been folded to hiragana.
@@ -104,7 +105,7 @@ class Person(models.Model):
         on_delete=models.CASCADE,
         related_name="person",
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("member organisation"),

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events.admin import EventAdmin
@@ -314,7 +314,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         writer.writerow(
             [
                 _("event"),
-                _("name"),
+                pgettext("person", "name"),
                 _("email"),
                 _("organisation"),
                 _("attendance"),

@@ -184,7 +184,7 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=RegistrationStatus.choices, db_index=True
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     email = models.EmailField(_("email"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     user = models.ForeignKey(
