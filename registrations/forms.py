@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from linkj.forms import FocusFirstErrorMixin
 from members.models import Person
@@ -11,7 +12,9 @@ from .models import RegistrationSettings
 
 class RegistrationForm(FocusFirstErrorMixin, forms.Form):
     name = forms.CharField(
-        label=_("Name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=pgettext_lazy("person", "Name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("Email"),
@@ -19,7 +22,7 @@ class RegistrationForm(FocusFirstErrorMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
-        label=_("Organisation"),
+        label=pgettext_lazy("affiliation", "Organisation"),
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),

@@ -19,8 +19,8 @@ TOKEN_SALT = "registrations.registration"
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", pgettext_lazy("attendance", "In person")
+    ONLINE = "online", pgettext_lazy("attendance", "Online")
 
 
 class RegistrationStatus(models.TextChoices):

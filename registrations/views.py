@@ -105,7 +105,9 @@ def registration_detail(request, token):
         status=400 if error else 200,
     )
     add_never_cache_headers(response)
-    # The address is a key to the registration: keep it out of logs of other sites.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is a key to the registration: never send it to another site. Not
+    # "no-referrer": browsers then send "Origin: null" with the cancel form, which fails
+    # the CSRF check.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -117,8 +117,11 @@ def test_the_viewing_link_goes_only_to_confirmed_online_registrants(client, loun
     assert "secret-room" not in room.body
     public = client.get("/ja/events/lounge-seminar/").content.decode()
     assert "secret-room" not in public
-    page = client.get(cancel_link(online)).content.decode()
-    assert "https://stream.example.org/secret-room" in page
+    response = client.get(cancel_link(online))
+    assert "https://stream.example.org/secret-room" in response.content.decode()
+    # Its address is a key: no other site may see it as a referrer.
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Robots-Tag"] == "noindex"
     assert "secret-room" not in client.get(cancel_link(room)).content.decode()
 
 
