@@ -291,3 +291,19 @@ def test_a_forged_registration_link_is_not_found(client, lounge_seminar):
     forged = registration.get_absolute_url().replace("/r/", "/r/x")
     assert client.get(forged).status_code == 404
     assert client.post(forged).status_code == 404
+
+
+def test_an_event_known_only_to_the_month_is_confirmed_without_a_calendar_file(client):
+    from events.timezones import whole_months
+
+    starts, ends = whole_months(datetime.date(2027, 5, 1), datetime.date(2027, 5, 1), "Asia/Tokyo")
+    RegistrationSettingsFactory(
+        event=EventFactory(
+            slug="lounge-seminar", time_precision="month", starts_at=starts, ends_at=ends
+        )
+    )
+    register(client)
+    [message] = mail.outbox
+    assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
+    assert message.attachments == []
+    assert "2027年5月" in message.body
