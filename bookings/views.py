@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
@@ -146,8 +147,6 @@ class ScheduleView(PermissionRequiredMixin, TemplateView):
     template_name = "bookings/schedule.html"
 
     def get_login_url(self):
-        from django.urls import reverse
-
         return reverse("admin:login")
 
     def get_context_data(self, **kwargs):

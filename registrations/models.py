@@ -212,7 +212,7 @@ class Registration(models.Model):
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
-        ordering = ["event", "created_at", "pk"]
+        ordering = ["event_id", "created_at", "pk"]
         constraints = [
             # One active registration per address and event, whatever the letter case.
             models.UniqueConstraint(

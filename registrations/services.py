@@ -3,7 +3,9 @@
 Every change that affects the seats of an event first locks that event's RegistrationSettings
 row (SELECT … FOR UPDATE on PostgreSQL), then counts confirmed registrations. Two requests
 for the last seat therefore run one after the other: the first is confirmed, the second
-finds the seat taken and joins the waiting list. Mails go out after commit.
+finds the seat taken and joins the waiting list. Mails go out after commit, and a mail
+server that fails is logged (robust=True) rather than turning a saved registration into an
+error page.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def register(
                 Answer(registration=registration, question_id=pk, text=text)
                 for pk, text in (answers or {}).items()
             )
-            transaction.on_commit(lambda: emails.send_registered(registration.pk))
+            transaction.on_commit(lambda: emails.send_registered(registration.pk), robust=True)
     except IntegrityError as error:
         # The unique constraint caught what the check above could not see (no lock held on
         # a backend without row locks): the same address registered at the same moment.
@@ -121,7 +123,7 @@ def fill_free_seats(settings: RegistrationSettings, attendance: str) -> list[Reg
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
-        transaction.on_commit(lambda pk=registration.pk: emails.send_moved_up(pk))
+        transaction.on_commit(lambda pk=registration.pk: emails.send_moved_up(pk), robust=True)
     return promoted
 
 
@@ -154,7 +156,7 @@ def cancel(
         current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = now
         current.save(update_fields=["status", "cancelled_at"])
-        transaction.on_commit(lambda: emails.send_cancelled(current.pk))
+        transaction.on_commit(lambda: emails.send_cancelled(current.pk), robust=True)
         promoted = fill_free_seats(settings, current.attendance) if was_confirmed else []
     registration.status, registration.cancelled_at = current.status, current.cancelled_at
     return promoted

@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'registration',
                 'verbose_name_plural': 'registrations',
-                'ordering': ['event', 'created_at', 'pk'],
+                'ordering': ['event_id', 'created_at', 'pk'],
             },
         ),
         migrations.CreateModel(

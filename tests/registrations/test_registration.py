@@ -307,3 +307,19 @@ def test_an_event_known_only_to_the_month_is_confirmed_without_a_calendar_file(c
     assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
     assert message.attachments == []
     assert "2027年5月" in message.body
+
+
+def test_a_failing_mail_server_does_not_turn_a_saved_registration_into_an_error(
+    client, lounge_seminar, monkeypatch
+):
+    import smtplib
+
+    from registrations import emails
+
+    def refuse(pk):
+        raise smtplib.SMTPServerDisconnected("connection lost")
+
+    monkeypatch.setattr(emails, "send_registered", refuse)
+    response = register(client)
+    assert response.status_code == 302
+    assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
