@@ -104,3 +104,12 @@ def test_staff_link_a_person_to_their_organisation_in_the_admin(admin_client):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.organisation == other.organisation
+
+
+@pytest.mark.parametrize("path", ["/ja/accounts/email/", "/en/accounts/password/change/"])
+def test_account_settings_pages_open_for_a_signed_in_member(client, path):
+    client.force_login(MemberUserFactory())
+    response = client.get(path)
+    assert response.status_code == 200
+    assert 'class="site-header"' in response.content.decode()
+    assert " style=" not in response.content.decode()
