@@ -100,3 +100,35 @@ def test_the_lounge_day_and_the_staff_week_queries_stay_flat(
         response = admin_client.get("/en/lounge/nyc-lounge/schedule/?date=2027-03-02")
     # Bookings fill Tuesday to Friday of that week, seven a day.
     assert response.content.decode().count("mailto:") == min(7 * scale, 28)
+
+
+def test_pages_behind_a_sign_in_or_a_link_are_well_formed_html(
+    client, admin_client, django_assert_max_num_queries
+):
+    import html5lib
+
+    person = PersonFactory()
+    [event] = registered_events(person, 1)
+    lounge = LoungeFactory()
+    booked_slots(lounge, person, 2)
+    registration = event.registrations.get()
+    client.force_login(person.user)
+    pages = [
+        (client, "/ja/members/me/"),
+        (client, registration.get_absolute_url()),
+        (client, "/en/lounge/nyc-lounge/?date=2027-03-02"),
+        (admin_client, "/ja/lounge/nyc-lounge/schedule/?date=2027-03-02"),
+    ]
+    parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder("etree"))
+    for user_client, path in pages:
+        with django_assert_max_num_queries(8):
+            response = user_client.get(path)
+        assert response.status_code == 200, path
+        document = parser.parse(response.content.decode())
+        ids = [element.get("id") for element in document.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)), path
+    client.logout()
+    errors = client.post(f"/en/registrations/{event.slug}/", {"email": "bad"})
+    assert errors.status_code == 400
+    assert 'aria-invalid="true"' in errors.content.decode()
+    parser.parse(errors.content.decode())
