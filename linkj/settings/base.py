@@ -199,7 +199,7 @@ LOGGING = {
 # Accounts for members are django-allauth's (email login, confirmation link, password reset,
 # shipped Japanese catalogue) under /ja/accounts/ and /en/accounts/. The admin keeps its own
 # login, throttled by django-axes.
-INSTALLED_APPS += [  # noqa: F405
+INSTALLED_APPS += [
     "allauth",
     "allauth.account",
     "members",
@@ -207,8 +207,8 @@ INSTALLED_APPS += [  # noqa: F405
     "bookings",
 ]
 # allauth needs the user on the request; django-axes must stay the last middleware.
-MIDDLEWARE.insert(  # noqa: F405
-    MIDDLEWARE.index("axes.middleware.AxesMiddleware"),  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
     "allauth.account.middleware.AccountMiddleware",
 )
 AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
