@@ -19,13 +19,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from events.times import event_times
-from linkj.forms import FocusFirstErrorMixin
+from linkj.forms import PublicFormMixin
 
 from . import services
 from .models import Booking, Lounge
 
 
-class DayForm(FocusFirstErrorMixin, forms.Form):
+class DayForm(PublicFormMixin, forms.Form):
     date = forms.DateField(
         label=gettext_lazy("Date"),
         required=False,

@@ -4,13 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from linkj.forms import FocusFirstErrorMixin
+from linkj.forms import PublicFormMixin
 from members.models import Person
 
 from .models import RegistrationSettings
 
 
-class RegistrationForm(FocusFirstErrorMixin, forms.Form):
+class RegistrationForm(PublicFormMixin, forms.Form):
     name = forms.CharField(
         label=pgettext_lazy("person", "Name"),
         max_length=120,
