@@ -77,3 +77,8 @@ def test_the_directory_makes_few_queries_for_ten_times_the_members(
         large = client.get("/ja/members/?kind=special_a")
     assert small.status_code == large.status_code == 200
     assert large.context["paginator"].count == 500
+
+
+def test_public_pages_do_not_vary_by_cookie_for_the_header_link(client, members):
+    for path in ["/ja/members/", "/en/"]:
+        assert "Cookie" not in client.get(path).get("Vary", ""), path
