@@ -98,13 +98,15 @@ VENUES = {
             "<p>ラウンジを一時的に使えるのは、LINK-JとLINK-J特別会員です（予約制）。"
             "打ち合わせの場所としてだけでなく、米国進出を目指す企業や現地で働く日本人"
             "専門家と知り合う場としてもご利用ください。</p>"
-            "<p>ご予約はLINK-J事務局までお問い合わせください。</p>"
+            "<p>特別会員の方は、このページの「ラウンジを予約する」からご予約いただけます。"
+            "ご不明な点はLINK-J事務局までお問い合わせください。</p>"
         ),
         "usage_en": (
             "<p>LINK-J itself and LINK-J’s special members may use the lounge for short "
             "stays, by reservation. Use it for meetings, or to meet companies heading for the "
             "US market and Japanese experts working locally.</p>"
-            "<p>To book, please contact the LINK-J office.</p>"
+            "<p>Special members book online with “Book the lounge” on this page; for anything "
+            "else, please contact the LINK-J office.</p>"
         ),
         "position": 3,
     },

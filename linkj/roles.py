@@ -22,10 +22,20 @@ CONTENT = {
     "partners": ["partner", "formername", "scopeitem", "agreement", "signatory"],
     "news": ["release", "releasephoto", "quote"],
     "events": ["venue", "category", "event", "speaker"],
+    "members": ["organisation", "person"],
+    "registrations": ["registrationsettings", "question", "registration"],
+    "bookings": ["lounge", "openinghours", "booking"],
 }
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.
-EDITOR_EXTRA = ["news.delete_releasephoto", "news.delete_quote", "news.view_revision"]
+EDITOR_EXTRA = [
+    "news.delete_releasephoto",
+    "news.delete_quote",
+    "news.view_revision",
+    "registrations.delete_question",
+    "registrations.view_answer",
+    "bookings.delete_openinghours",
+]
 PUBLISHER_EXTRA = [
     "news.publish_release",
     "events.publish_event",

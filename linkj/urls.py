@@ -41,6 +41,11 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("news/", include("news.urls")),
     path("events/", include("events.urls")),
+    # Members, accounts, event registration and lounge bookings (issue 10).
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+    path("registrations/", include("registrations.urls")),
+    path("lounge/", include("bookings.urls")),
     prefix_default_language=True,
 )
 

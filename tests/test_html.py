@@ -35,6 +35,14 @@ PAGES = [
     "/ja/events/nyc-lounge-opening-seminar-2022/",
     "/en/events/example-nyc-lounge-seminar-2027/",
     "/ja/events/ucsd-seminar-kobe-2018/",
+    "/ja/members/",
+    "/en/members/?kind=special_a",
+    "/ja/accounts/login/",
+    "/en/accounts/signup/",
+    "/ja/accounts/password/reset/",
+    "/ja/registrations/example-nyc-lounge-seminar-2027/",
+    "/ja/lounge/nyc-lounge/?date=2027-03-03",
+    "/en/lounge/nyc-lounge/?date=2027-03-06",
     "/ja/no-such-page/",
 ]
 

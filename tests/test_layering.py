@@ -1,7 +1,7 @@
 """The apps are layered: each may import only the layers below it.
 
-    linkj (the project package: shared pieces) < partners < news < events < the apps above
-    (scale, the synthetic-data tool, is above them all)
+    linkj (the project package: shared pieces) < partners, members < news < events
+        < registrations, bookings < scale (the synthetic-data tool)
 
 A lower app shows what upper apps add through linkj/extensions.py, never by importing them.
 An app missing from LAYERS fails the test, so every new app is placed deliberately.
@@ -18,6 +18,11 @@ LAYERS = {
     "partners": 1,
     "news": 2,
     "events": 3,
+    # Members stand beside the content: they need only linkj.
+    "members": 1,
+    # Registrations and lounge bookings are about events and members.
+    "registrations": 4,
+    "bookings": 4,
     # Tools above every content app.
     "scale": 9,
 }

@@ -237,3 +237,36 @@ MIDDLEWARE.insert(0, "linkj.logging.RequestIDMiddleware")
 LOGGING = logging_config(
     os.environ.get("DJANGO_LOG_FORMAT", "text"), os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 )
+
+# --- Members, accounts, event registration and lounge bookings (issue 10) ---
+# Accounts for members are django-allauth's (email login, confirmation link, password reset,
+# shipped Japanese catalogue) under /ja/accounts/ and /en/accounts/. The admin keeps its own
+# login, throttled by django-axes.
+INSTALLED_APPS += [
+    "allauth",
+    "allauth.account",
+    "members",
+    "registrations",
+    "bookings",
+]
+# allauth needs the user on the request; django-axes must stay the last middleware.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+    "allauth.account.middleware.AccountMiddleware",
+)
+AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupDetailsForm"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LINK-J] "
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:my_page"
+# Mail: the console in development, locmem in tests, SMTP from the environment in production.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LINK-J <noreply@link-j.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Registration attempts allowed per client address (linkj/client_ip.py) per hour.
+REGISTRATIONS_PER_ADDRESS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 10))

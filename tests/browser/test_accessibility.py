@@ -22,6 +22,11 @@ PAGES = [
     "/ja/events/calendar/2022/12/",
     "/en/events/venues/nyc-lounge/",
     "/ja/events/nyc-lounge-opening-seminar-2022/",
+    "/ja/events/example-nyc-lounge-seminar-2027/",
+    "/ja/members/",
+    "/en/accounts/signup/",
+    "/ja/accounts/login/",
+    "/en/lounge/nyc-lounge/?date=2027-03-03",
 ]
 
 

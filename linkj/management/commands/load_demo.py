@@ -3,8 +3,16 @@ from importlib import import_module
 from django.core.management import BaseCommand
 from django.db import transaction
 
-# Order matters: releases link to partners, events to partners and releases.
-DEMO_MODULES = ["partners.demo", "news.demo", "events.demo"]
+# Order matters: releases link to partners, events to partners and releases; registration
+# and the lounge's hours to events and venues.
+DEMO_MODULES = [
+    "partners.demo",
+    "news.demo",
+    "events.demo",
+    "members.demo",
+    "registrations.demo",
+    "bookings.demo",
+]
 
 
 class Command(BaseCommand):
