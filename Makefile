@@ -31,9 +31,12 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l ja --no-location -i ".venv/*" -i "news/*" -i "events/*" -i "templates/news/*" -i "templates/events/*"
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l ja --no-location -i ".venv/*" -i "news/*" -i "events/*" -i "templates/news/*" -i "templates/events/*" \
+		-i "pages/*" -i "templates/pages/*" -i "contact/*" -i "templates/contact/*" \
+		-i "newsletter/*" -i "templates/newsletter/*"
 	$(BIN)/python manage.py app_messages news
 	$(BIN)/python manage.py app_messages events
+	for app in pages contact newsletter; do $(BIN)/python manage.py app_messages $$app; done
 	for po in locale/ja/LC_MESSAGES/django.po */locale/ja/LC_MESSAGES/django.po; do \
 		msgattrib --no-obsolete -o $$po $$po; done
 	$(BIN)/python manage.py compilemessages -l ja --ignore ".venv/*"

@@ -21,11 +21,12 @@ CONTENT = {
     "partners": ["partner", "formername", "scopeitem", "agreement", "signatory"],
     "news": ["release", "releasephoto", "quote"],
     "events": ["venue", "category", "event", "speaker"],
+    "pages": ["page"],
 }
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.
 EDITOR_EXTRA = ["news.delete_releasephoto", "news.delete_quote", "news.view_revision"]
-PUBLISHER_EXTRA = ["news.publish_release"]
+PUBLISHER_EXTRA = ["news.publish_release", "pages.publish_page"]
 
 
 def permissions_of(role: str) -> set[str]:

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("news/", include("news.urls")),
     path("events/", include("events.urls")),
+    # Standing pages (about, access, membership, privacy, terms) under one prefix of their own.
+    path("about/", include("pages.urls")),
     prefix_default_language=True,
 )
 

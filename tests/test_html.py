@@ -35,6 +35,11 @@ PAGES = [
     "/ja/events/nyc-lounge-opening-seminar-2022/",
     "/en/events/example-nyc-lounge-seminar-2027/",
     "/ja/events/ucsd-seminar-kobe-2018/",
+    "/ja/about/",
+    "/en/about/",
+    "/ja/about/access/",
+    "/en/about/link-j/",
+    "/en/about/privacy/",
     "/ja/no-such-page/",
 ]
 

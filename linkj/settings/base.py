@@ -233,3 +233,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "linkj.cache.PageCacheMiddleware",
 )
+
+# --- Standing pages, contact form, newsletter (issue 9) -------------------------------------
+# Pages keep their revisions with django-reversion.
+INSTALLED_APPS += ["reversion", "pages"]

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("app", choices=["partners", "news", "events"])
+        parser.add_argument(
+            "app", choices=["partners", "news", "events", "pages", "contact", "newsletter"]
+        )
 
     def handle(self, *args, app, **options):
         base = Path(settings.BASE_DIR)

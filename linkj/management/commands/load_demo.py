@@ -4,12 +4,12 @@ from django.core.management import BaseCommand
 from django.db import transaction
 
 # Order matters: releases link to partners, events to partners and releases.
-DEMO_MODULES = ["partners.demo", "news.demo", "events.demo"]
+DEMO_MODULES = ["partners.demo", "news.demo", "events.demo", "pages.demo"]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (partners, releases, events) in both languages. Idempotent: "
+        "Load the demo content (partners, releases, events, standing pages) in both languages. Idempotent: "
         "running it again changes nothing."
     )
 
