@@ -22,6 +22,8 @@ CONTENT = {
     "news": ["release", "releasephoto", "quote"],
     "events": ["venue", "category", "event", "speaker"],
     "pages": ["page"],
+    # The office answers enquiries and keeps the newsletter list.
+    "contact": ["enquiry"],
 }
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     # Standing pages (about, access, membership, privacy, terms) under one prefix of their own.
     path("about/", include("pages.urls")),
+    path("contact/", include("contact.urls")),
     prefix_default_language=True,
 )
 

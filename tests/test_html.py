@@ -40,6 +40,9 @@ PAGES = [
     "/ja/about/access/",
     "/en/about/link-j/",
     "/en/about/privacy/",
+    "/ja/contact/",
+    "/en/contact/?kind=press",
+    "/ja/contact/thanks/",
     "/ja/no-such-page/",
 ]
 

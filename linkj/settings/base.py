@@ -237,3 +237,17 @@ MIDDLEWARE.insert(
 # --- Standing pages, contact form, newsletter (issue 9) -------------------------------------
 # Pages keep their revisions with django-reversion.
 INSTALLED_APPS += ["reversion", "pages"]
+INSTALLED_APPS += ["contact"]
+# Where enquiries are mailed, and the sender of every mail the site sends.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "office@link-j.example")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LINK-J <no-reply@link-j.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# SMTP server for those mails (Django's defaults: localhost:25, no TLS).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() == "true"
+EMAIL_TIMEOUT = 10
+# Sends per client address (linkj/client_ip.py) and window in seconds.
+CONTACT_RATE_LIMIT = (5, 60 * 60)
