@@ -11,9 +11,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from linkj.ratelimit import allow_client
 
 MIN_SECONDS = 3
 MAX_SECONDS = 24 * 60 * 60
@@ -76,3 +81,29 @@ class SpamCheckedForm(forms.Form):
         data = self.data.copy()
         data[self.add_prefix("shown_at")] = stamp()
         self.data = data
+
+
+class ProtectedFormView(FormView):
+    """A public form view with a SpamCheckedForm: a robot that filled the honeypot is sent to
+    the success page as if all went well (and nothing is kept), a client address over its
+    rate limit gets the form back with a message and its text, others reach form_valid()."""
+
+    success_url_name = ""
+    rate_scope = ""
+    rate_limit_setting = ""  # the name of a (limit, window in seconds) setting
+
+    def rate_limited_message(self) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        valid = form.is_valid()
+        if form.is_spam:
+            return redirect(self.success_url_name)
+        if not valid:
+            return self.form_invalid(form)
+        limit, window = getattr(settings, self.rate_limit_setting)
+        if not allow_client(request, self.rate_scope, limit=limit, window=window):
+            form.add_error(None, self.rate_limited_message())
+            return self.form_invalid(form)
+        return self.form_valid(form)

@@ -24,6 +24,7 @@ CONTENT = {
     "pages": ["page"],
     # The office answers enquiries and keeps the newsletter list.
     "contact": ["enquiry"],
+    "newsletter": ["subscriber"],
 }
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     # Standing pages (about, access, membership, privacy, terms) under one prefix of their own.
     path("about/", include("pages.urls")),
     path("contact/", include("contact.urls")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
 )
 

@@ -43,6 +43,8 @@ PAGES = [
     "/ja/contact/",
     "/en/contact/?kind=press",
     "/ja/contact/thanks/",
+    "/ja/newsletter/",
+    "/en/newsletter/check-your-inbox/",
     "/ja/no-such-page/",
 ]
 

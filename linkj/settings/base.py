@@ -251,3 +251,9 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() == "true"
 EMAIL_TIMEOUT = 10
 # Sends per client address (linkj/client_ip.py) and window in seconds.
 CONTACT_RATE_LIMIT = (5, 60 * 60)
+INSTALLED_APPS += ["newsletter"]
+# Newsletter double opt-in: how long a confirmation link works, sign-ups per client address
+# and window, and confirmation mails one address may receive a day.
+NEWSLETTER_CONFIRM_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS") or 7) * 24 * 60 * 60
+NEWSLETTER_RATE_LIMIT = (5, 60 * 60)
+NEWSLETTER_MAILS_PER_ADDRESS = 3
