@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.sitemaps import EventSitemap, VenueSitemap
 from linkj import media, views
 from news.sitemaps import ReleaseSitemap
+from pages.sitemaps import PageSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap
 
 sitemaps = {
@@ -16,6 +17,7 @@ sitemaps = {
     "news": ReleaseSitemap,
     "events": EventSitemap,
     "venues": VenueSitemap,
+    "about": PageSitemap,
 }
 
 admin.site.site_header = _("LINK-J back office")
@@ -26,6 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 # Every public page lives under /ja/ or /en/. A bare "/" gets no pattern, so LocaleMiddleware

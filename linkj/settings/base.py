@@ -257,3 +257,6 @@ INSTALLED_APPS += ["newsletter"]
 NEWSLETTER_CONFIRM_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS") or 7) * 24 * 60 * 60
 NEWSLETTER_RATE_LIMIT = (5, 60 * 60)
 NEWSLETTER_MAILS_PER_ADDRESS = 3
+# Files browsers ask for at the site's root (favicon.ico, apple-touch-icon.png), served by
+# whitenoise from public/ (made by scripts/make_site_images.py).
+WHITENOISE_ROOT = BASE_DIR / "public"

@@ -3,6 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from pages.models import Navigation
@@ -43,13 +45,34 @@ def test_menu_labels_use_the_short_label_of_the_page_language():
     assert [item["label"] for item in menus("en")["header"]] == ["Membership information"]
 
 
-def test_menus_cost_one_query_and_then_none(django_assert_num_queries):
+def test_menus_cost_one_query_and_then_none():
     PageFactory(navigation=Navigation.HEADER)
     PageFactory(navigation=Navigation.FOOTER)
-    with django_assert_num_queries(1):
+    with CaptureQueriesContext(connection) as first_time:
         first = menus("ja")
-    with django_assert_num_queries(0):
+    with CaptureQueriesContext(connection) as second_time:
         assert menus("ja") == first
+    assert (len(first_time), len(second_time)) == (1, 0)
+    assert [len(first["header"]), len(first["footer"])] == [1, 1]
+
+
+def test_saving_other_content_keeps_the_menus_cached():
+    from tests.news.factories import ReleaseFactory
+
+    PageFactory(navigation=Navigation.HEADER)
+    menus("ja")
+    ReleaseFactory()
+    with CaptureQueriesContext(connection) as queries:
+        menus("ja")
+    assert len(queries) == 0
+
+
+def test_with_the_page_cache_off_menus_are_read_on_every_render(page_cache_off):
+    PageFactory(navigation=Navigation.HEADER)
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            menus("ja")
+        assert len(queries) == 1
 
 
 def test_a_saved_page_shows_in_the_menus_at_once():

@@ -125,3 +125,10 @@ def test_slug_must_be_ascii():
 def test_page_urls_cannot_collide_with_other_sections():
     page = PageFactory(slug="news")
     assert page.get_absolute_url() == "/ja/about/news/"
+
+
+def test_a_preview_offers_no_share_links(client, editor):
+    page = DraftPageFactory()
+    client.force_login(editor)
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert 'class="share"' not in html
