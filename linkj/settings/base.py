@@ -260,3 +260,5 @@ NEWSLETTER_MAILS_PER_ADDRESS = 3
 # Files browsers ask for at the site's root (favicon.ico, apple-touch-icon.png), served by
 # whitenoise from public/ (made by scripts/make_site_images.py).
 WHITENOISE_ROOT = BASE_DIR / "public"
+# The footer's social links, plain links (no script): SOCIAL_LINKS="X=https://…,LinkedIn=https://…"
+LINKJ_SOCIAL_LINKS = [tuple(item.split("=", 1)) for item in env_list("SOCIAL_LINKS") if "=" in item]

@@ -111,3 +111,19 @@ def test_footer_has_the_address(client):
     _header, footer = header_and_footer(client.get("/ja/").content.decode())
     assert "東京都中央区日本橋室町" in footer
     assert "<address>" in footer
+
+
+def test_footer_social_links_are_plain_links_from_the_settings(client, settings):
+    settings.LINKJ_SOCIAL_LINKS = [
+        ("X", "https://x.com/linkj"),
+        ("LinkedIn", "https://li.example/"),
+    ]
+    _header, footer = header_and_footer(client.get("/en/").content.decode())
+    assert '<a href="https://x.com/linkj" rel="me noopener">X</a>' in footer
+    assert '<a href="https://li.example/" rel="me noopener">LinkedIn</a>' in footer
+    assert "<script" not in footer
+
+
+def test_footer_links_to_contact_and_newsletter(client):
+    _header, footer = header_and_footer(client.get("/ja/").content.decode())
+    assert 'href="/ja/contact/"' in footer and 'href="/ja/newsletter/"' in footer
