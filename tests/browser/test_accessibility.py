@@ -22,6 +22,10 @@ PAGES = [
     "/ja/events/calendar/2022/12/",
     "/en/events/venues/nyc-lounge/",
     "/ja/events/nyc-lounge-opening-seminar-2022/",
+    "/ja/about/",
+    "/en/about/access/",
+    "/ja/contact/",
+    "/en/newsletter/",
 ]
 
 
