@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import Client
 
 from newsletter.models import Subscriber, SubscriberStatus
-from newsletter.tokens import unsubscribe_token
+from newsletter.tokens import confirm_token, unsubscribe_token
 
 pytestmark = pytest.mark.django_db
 SHOWN = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.UTC)
@@ -218,6 +218,7 @@ def test_newsletter_pages_cost_a_few_queries(client, django_assert_max_num_queri
         "/ja/newsletter/",
         "/ja/newsletter/check-your-inbox/",
         f"/en/newsletter/unsubscribe/{unsubscribe_token(subscriber)}/",
+        f"/ja/newsletter/confirm/{confirm_token(subscriber)}/",
     ):
         with django_assert_max_num_queries(6):
             assert client.get(url).status_code == 200
