@@ -33,12 +33,11 @@ lint: install
 messages: install
 	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l ja --no-location -i ".venv/*" -i "news/*" -i "events/*" -i "templates/news/*" -i "templates/events/*" \
 		-i "members/*" -i "registrations/*" -i "bookings/*" \
-		-i "templates/members/*" -i "templates/registrations/*" -i "templates/bookings/*"
-	$(BIN)/python manage.py app_messages news
-	$(BIN)/python manage.py app_messages events
-	$(BIN)/python manage.py app_messages members
-	$(BIN)/python manage.py app_messages registrations
-	$(BIN)/python manage.py app_messages bookings
+		-i "templates/members/*" -i "templates/registrations/*" -i "templates/bookings/*" \
+		-i "pages/*" -i "templates/pages/*" -i "contact/*" -i "templates/contact/*" \
+		-i "newsletter/*" -i "templates/newsletter/*"
+	for app in news events members registrations bookings pages contact newsletter; do \
+		$(BIN)/python manage.py app_messages $$app; done
 	for po in locale/ja/LC_MESSAGES/django.po */locale/ja/LC_MESSAGES/django.po; do \
 		msgattrib --no-obsolete -o $$po $$po; done
 	$(BIN)/python manage.py compilemessages -l ja --ignore ".venv/*"

@@ -52,6 +52,8 @@ GENERATION_KEY = "page-cache:generation"
 # Models of these apps never show on a public page; their rows change on every login or
 # locked-out attempt, which would otherwise empty the cache all day long.
 IGNORED_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "sessions"})
+# Nor do enquiries and newsletter subscribers, which visitors create at will.
+IGNORED_APPS |= {"contact", "newsletter"}
 # A cache that is down must not take the site with it: pages are then simply rendered.
 CACHE_ERRORS = (RedisError, OSError)
 

@@ -1,25 +1,43 @@
-"""A small per-address rate limit on the cache (Redis in production, shared by every worker).
+"""A fixed-window rate limit in the Django cache (Redis in production), per client address.
 
-Fixed windows: the first attempt from an address starts a window of `period` seconds; the
-attempts in it are counted with an atomic increment. Addresses come from linkj/client_ip.py,
-so that a proxy's address is never what is counted.
+The address comes from linkj.client_ip, so behind counted proxies it is the visitor's, not
+the proxy's. If the cache is down the request is allowed: a form that cannot be sent is
+worse than a few extra messages.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone
 
+from linkj.cache import CACHE_ERRORS
 from linkj.client_ip import client_ip
 
+logger = logging.getLogger(__name__)
 
-def over_limit(request: HttpRequest, scope: str, limit: int, period: int = 3600) -> bool:
-    """Count this attempt; True once the address has made more than `limit` in the window."""
-    key = f"ratelimit:{scope}:{client_ip(request) or 'unknown'}"
-    cache.add(key, 0, timeout=period)
+
+def allow(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Count one use of `scope` by `key`; False once more than `limit` fall in one window
+    of `window` seconds."""
+    bucket = int(timezone.now().timestamp()) // window
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    name = f"ratelimit:{scope}:{digest}:{bucket}"
     try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add() and incr()
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count > limit
+        cache.add(name, 0, timeout=window)
+        try:
+            count = cache.incr(name)
+        except ValueError:  # expired between add and incr
+            cache.set(name, 1, timeout=window)
+            count = 1
+    except CACHE_ERRORS:
+        logger.exception("Rate limit unavailable for %s", scope)
+        return True
+    return count <= limit
+
+
+def allow_client(request: HttpRequest, scope: str, *, limit: int, window: int) -> bool:
+    return allow(scope, client_ip(request) or "unknown", limit=limit, window=window)

@@ -25,6 +25,10 @@ CONTENT = {
     "members": ["organisation", "person"],
     "registrations": ["registrationsettings", "question", "registration"],
     "bookings": ["lounge", "openinghours", "booking"],
+    "pages": ["page"],
+    # The office answers enquiries and keeps the newsletter list.
+    "contact": ["enquiry"],
+    "newsletter": ["subscriber"],
 }
 # Beyond view/add/change: removing a photo or a quote is part of editing a release, and the
 # revision history is there to be read.
@@ -40,6 +44,7 @@ PUBLISHER_EXTRA = [
     "news.publish_release",
     "events.publish_event",
     "partners.publish_partner",
+    "pages.publish_page",
     # The audit log (linkj/admin.py): who published, withdrew, restored, deleted what.
     "admin.view_logentry",
 ]

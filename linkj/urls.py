@@ -32,6 +32,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 # Every public page lives under /ja/ or /en/. A bare "/" gets no pattern, so LocaleMiddleware
@@ -46,6 +47,10 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("registrations/", include("registrations.urls")),
     path("lounge/", include("bookings.urls")),
+    # Standing pages (about, access, membership, privacy, terms) under one prefix of their own.
+    path("about/", include("pages.urls")),
+    path("contact/", include("contact.urls")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=True,
 )
 

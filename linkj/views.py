@@ -6,11 +6,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Page
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
+
+from linkj.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -115,3 +119,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+# Crawlers skip the back office, per-visitor pages (forms' answers, newsletter links) and
+# filtered or sorted lists, which are endless combinations of the same content; the plain
+# lists and their numbered pages stay open. Drafts need no line: their previews answer
+# visitors with 404, and staff responses carry noindex.
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/*/search/",
+    "/*/contact/thanks/",
+    "/*/newsletter/check-your-inbox/",
+    "/*/newsletter/confirm/",
+    "/*/newsletter/unsubscribe/",
+    "/*?",
+]
+ROBOTS_ALLOW = ["/*?page="]
+
+
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    lines += [f"Allow: {path}" for path in ROBOTS_ALLOW]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+    lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'))}", ""]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from events.models import Event
-from linkj.ratelimit import over_limit
+from linkj.ratelimit import allow_client
 
 from . import services
 from .availability import availability
@@ -41,7 +41,7 @@ def register(request, slug):
     status = 200
     if request.method == "POST" and state.takes_registrations:
         limit = django_settings.REGISTRATIONS_PER_ADDRESS_PER_HOUR
-        if over_limit(request, "registration", limit):
+        if not allow_client(request, "registration", limit=limit, window=3600):
             form.is_valid()
             form.add_error(
                 None,

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def snapshot():
     """Every row of every project model, as plain values."""
     rows = {}
-    for app_label in ("partners", "news", "events"):
+    for app_label in ("partners", "news", "events", "pages"):
         if not apps.is_installed(app_label):
             continue
         for model in apps.get_app_config(app_label).get_models():

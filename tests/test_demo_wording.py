@@ -8,6 +8,7 @@ import pytest
 
 from events import demo as events_demo
 from news import demo as news_demo
+from pages import demo as pages_demo
 from partners import demo as partners_demo
 from tests.seeds import WINDOW, fingerprint, normalise, runs
 
@@ -37,11 +38,13 @@ DEMO_TEXTS = [
     *strings_in(partners_demo.SCOPE_ITEMS),
     *strings_in(events_demo.VENUES),
     *strings_in(events_demo.EVENTS),
+    *strings_in(pages_demo.PAGES),
 ]
 # Proper names are facts, free to use even when long: titles, organisations, venues.
 NAMES = sorted(
     {
         "米国の最新ライフサイエンス事情～創薬のトレンドやVCの活動を中心に～",
+        "ライフサイエンス・イノベーション・ネットワーク・ジャパン",
         *(name for partner in partners_demo.PARTNERS for name in partner["name"]),
         *(name for partner in partners_demo.PARTNERS for name in partner.get("former", ())),
         *(venue[f"name_{code}"] for venue in events_demo.VENUES.values() for code in ("ja", "en")),

@@ -43,6 +43,16 @@ PAGES = [
     "/ja/registrations/example-nyc-lounge-seminar-2027/",
     "/ja/lounge/nyc-lounge/?date=2027-03-03",
     "/en/lounge/nyc-lounge/?date=2027-03-06",
+    "/ja/about/",
+    "/en/about/",
+    "/ja/about/access/",
+    "/en/about/link-j/",
+    "/en/about/privacy/",
+    "/ja/contact/",
+    "/en/contact/?kind=press",
+    "/ja/contact/thanks/",
+    "/ja/newsletter/",
+    "/en/newsletter/check-your-inbox/",
     "/ja/no-such-page/",
 ]
 

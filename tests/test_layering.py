@@ -1,6 +1,7 @@
 """The apps are layered: each may import only the layers below it.
 
-    linkj (the project package: shared pieces) < partners, members < news < events
+    linkj (the project package: shared pieces) < partners, members, pages, contact, newsletter
+        < news < events
         < registrations, bookings < scale (the synthetic-data tool)
 
 A lower app shows what upper apps add through linkj/extensions.py, never by importing them.
@@ -18,8 +19,12 @@ LAYERS = {
     "partners": 1,
     "news": 2,
     "events": 3,
-    # Members stand beside the content: they need only linkj.
+    # Members, standing pages, the contact form and the newsletter stand beside the content:
+    # they need only linkj.
     "members": 1,
+    "pages": 1,
+    "contact": 1,
+    "newsletter": 1,
     # Registrations and lounge bookings are about events and members.
     "registrations": 4,
     "bookings": 4,

@@ -270,3 +270,30 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LINK-J <noreply@link-
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Registration attempts allowed per client address (linkj/client_ip.py) per hour.
 REGISTRATIONS_PER_ADDRESS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_ADDRESS_PER_HOUR", 10))
+
+# --- Standing pages, contact form, newsletter (issue 9) -------------------------------------
+# Pages keep their revisions with django-reversion.
+INSTALLED_APPS += ["reversion", "pages"]
+INSTALLED_APPS += ["contact"]
+# Where enquiries are mailed, and the sender of every mail the site sends.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "office@link-j.example")
+# SMTP server for those mails (Django's defaults: localhost:25, no TLS).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() == "true"
+EMAIL_TIMEOUT = 10
+# Sends per client address (linkj/client_ip.py) and window in seconds.
+CONTACT_RATE_LIMIT = (5, 60 * 60)
+INSTALLED_APPS += ["newsletter"]
+# Newsletter double opt-in: how long a confirmation link works, sign-ups per client address
+# and window, and confirmation mails one address may receive a day.
+NEWSLETTER_CONFIRM_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS") or 7) * 24 * 60 * 60
+NEWSLETTER_RATE_LIMIT = (5, 60 * 60)
+NEWSLETTER_MAILS_PER_ADDRESS = 3
+# Files browsers ask for at the site's root (favicon.ico, apple-touch-icon.png), served by
+# whitenoise from public/ (made by scripts/make_site_images.py).
+WHITENOISE_ROOT = BASE_DIR / "public"
+# The footer's social links, plain links (no script): SOCIAL_LINKS="X=https://…,LinkedIn=https://…"
+LINKJ_SOCIAL_LINKS = [tuple(item.split("=", 1)) for item in env_list("SOCIAL_LINKS") if "=" in item]

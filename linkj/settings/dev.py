@@ -12,5 +12,10 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Mail (registration confirmations, account links) is printed, not sent.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # mails print to the terminal
+# Example accounts for the demo footer (placeholders, not LINK-J's): set SOCIAL_LINKS instead.
+LINKJ_SOCIAL_LINKS = LINKJ_SOCIAL_LINKS or [  # noqa: F405
+    ("X", "https://x.com/example"),
+    ("Facebook", "https://www.facebook.com/example"),
+    ("LinkedIn", "https://www.linkedin.com/company/example"),
+]

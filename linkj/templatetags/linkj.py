@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -131,3 +133,51 @@ def row_additions(context, row) -> str:
             for template in extensions.partnership_row_templates
         )
     )
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context) -> str:
+        # The output was escaped as it rendered; keep it as it is.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: render once, use as often as needed.
+
+    base.html wraps its title and description blocks in it, so that the page's own title
+    also fills og:title and the Twitter card without every template repeating it."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Use {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+# Share links are plain links to each network's own share page: no script, no tracking pixel,
+# nothing loaded from them until the visitor follows one.
+SHARE_TARGETS = [
+    ("LINE", "https://social-plugins.line.me/lineit/share", "url", None),
+    ("X", "https://x.com/intent/post", "url", "text"),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php", "u", None),
+    ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/", "url", None),
+]
+
+
+@register.inclusion_tag("includes/share_links.html")
+def share_links(url: str, title: str = "") -> dict:
+    """`{% share_links release.get_absolute_url release.title %}`"""
+    address = absolute_url(str(url))
+    links = []
+    for name, base, url_param, text_param in SHARE_TARGETS:
+        query = {url_param: address}
+        if text_param and title:
+            query[text_param] = str(title)
+        links.append({"name": name, "href": f"{base}?{urlencode(query)}"})
+    return {"links": links}

@@ -27,6 +27,10 @@ PAGES = [
     "/en/accounts/signup/",
     "/ja/accounts/login/",
     "/en/lounge/nyc-lounge/?date=2027-03-03",
+    "/ja/about/",
+    "/en/about/access/",
+    "/ja/contact/",
+    "/en/newsletter/",
 ]
 
 

@@ -14,7 +14,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "app", choices=["partners", "news", "events", "members", "registrations", "bookings"]
+            "app",
+            choices=[
+                "partners",
+                "news",
+                "events",
+                "members",
+                "registrations",
+                "bookings",
+                "pages",
+                "contact",
+                "newsletter",
+            ],  # fmt: skip
         )
 
     def handle(self, *args, app, **options):

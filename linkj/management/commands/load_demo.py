@@ -12,12 +12,13 @@ DEMO_MODULES = [
     "members.demo",
     "registrations.demo",
     "bookings.demo",
+    "pages.demo",
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (partners, releases, events) in both languages. Idempotent: "
+        "Load the demo content (partners, releases, events, standing pages) in both languages. Idempotent: "
         "running it again changes nothing."
     )
 
