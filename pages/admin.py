@@ -38,7 +38,9 @@ def _locked_for(request, page) -> bool:
 
 class PageAdminForm(forms.ModelForm):
     # When the editor opened the page: a save based on an older copy is refused.
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(
+        label=_("version the editing started from"), widget=forms.HiddenInput, required=False
+    )
 
     current_user = None  # set by PageAdmin.get_form
 

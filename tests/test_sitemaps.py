@@ -20,7 +20,7 @@ def locations(response) -> list[str]:
 def test_the_index_points_to_one_sitemap_per_section(client):
     assert locations(client.get("/sitemap.xml")) == [
         f"http://testserver/sitemap-{section}.xml"
-        for section in ("pages", "partners", "news", "events", "venues")
+        for section in ("pages", "partners", "news", "events", "venues", "about")
     ]
 
 
@@ -65,5 +65,5 @@ def test_a_section_page_is_a_count_and_one_page_of_slugs(client, django_assert_m
         page_query = queries.captured_queries[-1]["sql"]
         assert '."slug"' in page_query
         assert '."body' not in page_query and '."description' not in page_query
-    with django_assert_max_num_queries(4):  # one query per section with rows in a table
+    with django_assert_max_num_queries(5):  # one query per section with rows in a table
         client.get("/sitemap.xml")

@@ -78,7 +78,7 @@ def test_an_editor_entering_a_skipped_new_york_time_sees_why_and_keeps_the_form(
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.goto("/admin/events/event/add/")
     page.locator("#id_title_ja").fill("夏時間の日のセミナー")
-    page.get_by_role("tab", name="EN").first.click()
+    page.get_by_role("tab", name="英語").first.click()
     page.locator("#id_title_en").fill("Seminar on the clock-change day")
     page.locator("#id_venue").select_option(str(lounge.pk))
     page.locator("#id_start_date").fill("2027-03-14")

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from news.models import Release, Status
-from tests.news.conftest import member
+from tests.conftest import member
 from tests.news.factories import png_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,8 +10,8 @@ from PIL import Image
 
 from events.models import Publication
 from linkj.images import rendition
+from tests.conftest import member
 from tests.events.factories import EventFactory, SpeakerFactory
-from tests.news.conftest import member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 

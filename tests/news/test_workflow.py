@@ -130,7 +130,7 @@ def test_admin_list_shows_status_per_language_state_and_publish_dates(client, pu
     client.force_login(publisher)
     html = client.get(CHANGELIST_URL).content.decode()
     assert "JA: 公開中" in html
-    assert "EN: 予約済み" in html
+    assert "EN: 公開予約" in html
     assert "publish_selected" in html
 
 

@@ -195,7 +195,7 @@ def test_editors_export_subscribers_as_csv_with_a_byte_order_mark(admin_client):
     assert response["Content-Disposition"].startswith('attachment; filename="newsletter-')
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["メールアドレス", "言語", "ステータス"]
+    assert rows[0][:3] == ["メールアドレス", "言語", "状態"]
     assert rows[1][:3] == ["hanako@example.org", "ja", "confirmed"]
     # A cell a spreadsheet would run as a formula is written as text.
     assert rows[2][0] == "'=cmd@example.org"

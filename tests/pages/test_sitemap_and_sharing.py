@@ -26,4 +26,6 @@ def test_sitemap_lists_each_page_in_the_languages_it_is_live_in():
 
 def test_the_site_sitemap_includes_standing_pages(client):
     PageFactory(slug="access")
-    assert "http://testserver/ja/about/access/" in client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-about.xml" in client.get("/sitemap.xml").content.decode()
+    section = client.get("/sitemap-about.xml").content.decode()
+    assert "http://testserver/ja/about/access/" in section
