@@ -29,6 +29,7 @@ class EnquiryForm(SpamCheckedForm, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "message": forms.Textarea(attrs={"rows": 8}),
         }
+        labels = {"name": _("Your name")}
         help_texts = {
             "email": _("We reply to this address, and send you a copy of your message."),
             "phone": _("Optional. Only if you would like us to call you back."),
