@@ -14,9 +14,10 @@ from linkj.admin import (
     TranslationTabularInline,
     language_completeness,
 )
+from linkj.publishing import Status
 
 from .forms import EventAdminForm
-from .models import Category, Event, Publication, Speaker, Venue
+from .models import Category, Event, Speaker, Venue
 from .times import event_times
 
 
@@ -53,7 +54,7 @@ def duplicate_event(event: Event, *, user=None) -> Event:
         event.pk = None
         event._state.adding = True
         event.slug = slug
-        event.publication = Publication.DRAFT
+        event.publication = Status.DRAFT
         event.publish_at = timezone.now()
         event.updated_by = user
         event.save()
@@ -159,7 +160,7 @@ class EventAdmin(
     ]
 
     def is_public(self, obj) -> bool:
-        return obj.publication == Publication.PUBLISHED
+        return obj.publication == Status.PUBLISHED
 
     @admin.display(description=_("starts (venue time)"), ordering="starts_at")
     def local_start(self, obj):

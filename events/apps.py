@@ -13,9 +13,8 @@ class EventsConfig(AppConfig):
         from linkj import media
 
         from .media import speaker_photo_visibility
-        from .models import SPEAKER_PHOTO_DIRECTORY
-        from .views import can_preview
+        from .models import SPEAKER_PHOTO_DIRECTORY, Event
 
-        media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, may_preview=can_preview)
+        media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, model=Event)
 
         from . import schedule  # noqa: F401

@@ -11,6 +11,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from linkj.demo import sync, sync_m2m
+from linkj.publishing import Status
 from news.models import Release
 from partners.models import Partner
 
@@ -18,11 +19,10 @@ from .models import (
     Category,
     Event,
     EventLanguage,
+    EventStatus,
     Format,
     OrganiserRole,
-    Publication,
     Speaker,
-    Status,
     TimePrecision,
     Venue,
     VenueKind,
@@ -178,7 +178,7 @@ EVENTS = [
             # The release says "the evening of the 15th in New York, the morning of the 16th
             # in Japan" and gives no hours: the page shows the date only.
             **_days("America/New_York", datetime.date(2022, 12, 15)),
-            "status": Status.SCHEDULED,
+            "status": EventStatus.SCHEDULED,
             "format": Format.HYBRID,
             "online_info_ja": "日本からはオンラインでライブ視聴できます（日本時間12月16日の朝）。",
             "online_info_en": (
@@ -207,7 +207,7 @@ EVENTS = [
             ),
             # The sources give only the month.
             **_month("Asia/Tokyo", datetime.date(2017, 10, 1)),
-            "status": Status.CLOSED,
+            "status": EventStatus.CLOSED,
             "format": Format.IN_PERSON,
             "language": EventLanguage.JAPANESE,
             "organiser_role": OrganiserRole.CO_HOSTED,
@@ -242,7 +242,7 @@ EVENTS = [
                 "A seminar in Kobe with a guest speaker from UCSD, one of LINK-J’s partners."
             ),
             **_month("Asia/Tokyo", datetime.date(2018, 1, 1)),
-            "status": Status.CLOSED,
+            "status": EventStatus.CLOSED,
             "format": Format.IN_PERSON,
             "language": EventLanguage.ENGLISH,
             "organiser_role": OrganiserRole.CO_HOSTED,
@@ -265,7 +265,7 @@ EVENTS = [
             ),
             "starts_at": _at(NEW_YORK, 2027, 3, 18, 18, 0),
             "ends_at": _at(NEW_YORK, 2027, 3, 18, 19, 30),
-            "status": Status.REGISTRATION_OPEN,
+            "status": EventStatus.REGISTRATION_OPEN,
             "format": Format.HYBRID,
             "online_info_ja": "オンライン配信あり（日本時間の朝）。",
             "online_info_en": "Streamed online (morning in Japan).",
@@ -285,7 +285,7 @@ EVENTS = [
             "summary_en": "A sample event for the demo: researchers and companies in Kansai meet.",
             "starts_at": _at(TOKYO, 2027, 2, 9, 18, 0),
             "ends_at": _at(TOKYO, 2027, 2, 9, 20, 0),
-            "status": Status.SCHEDULED,
+            "status": EventStatus.SCHEDULED,
             "format": Format.IN_PERSON,
             "language": EventLanguage.JAPANESE,
             "organiser_role": OrganiserRole.HOSTED,
@@ -303,7 +303,7 @@ EVENTS = [
             "summary_en": "A sample event for the demo. Details to follow.",
             "starts_at": _at(TOKYO, 2027, 5, 20, 12, 0),
             "ends_at": _at(TOKYO, 2027, 5, 20, 13, 0),
-            "status": Status.TBA,
+            "status": EventStatus.TBA,
             "format": Format.ONLINE,
             "online_info_ja": "視聴方法は参加登録の方にお知らせします。",
             "online_info_en": "Viewing details will be sent to registered participants.",
@@ -332,7 +332,7 @@ def load(stdout) -> int:
         values = {
             "venue": venues[spec["venue"]],
             "category": categories[spec["category"]],
-            "publication": Publication.PUBLISHED,
+            "publication": Status.PUBLISHED,
             "publish_at": PUBLISHED_FROM,
             **spec["values"],
         }

@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as IEvent
 
-from .models import Event, Status
+from .models import Event, EventStatus
 
 
 def _host() -> str:
@@ -46,9 +46,9 @@ def _description(event: Event, url: str) -> str:
 
 
 def _status(event: Event) -> str:
-    if event.status == Status.CANCELLED:
+    if event.status == EventStatus.CANCELLED:
         return "CANCELLED"
-    if event.status in {Status.POSTPONED, Status.TBA}:
+    if event.status in {EventStatus.POSTPONED, EventStatus.TBA}:
         return "TENTATIVE"
     return "CONFIRMED"
 

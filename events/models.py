@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from linkj.images import ValidatedImageField
 from linkj.models import Audited, OrderedTerm
+from linkj.publishing import Status
 from linkj.richtext import RichTextField
 from partners.models import Partner
 
@@ -89,12 +90,10 @@ class Category(OrderedTerm):
         verbose_name_plural = _("categories")
 
 
-class Publication(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+class EventStatus(models.TextChoices):
+    """What is happening with the event itself; whether visitors see it is `publication`
+    (linkj.publishing.Status)."""
 
-
-class Status(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     TBA = "tba", _("Details to be announced")
     REGISTRATION_OPEN = "open", _("Registration open")
@@ -137,7 +136,7 @@ class EventQuerySet(models.QuerySet):
 
     def published(self, now: datetime.datetime | None = None) -> EventQuerySet:
         now = now or timezone.now()
-        return self.filter(publication=Publication.PUBLISHED, publish_at__lte=now)
+        return self.filter(publication=Status.PUBLISHED, publish_at__lte=now)
 
     def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
         """Published events that have not ended yet (one in progress stays), soonest first."""
@@ -213,7 +212,11 @@ class Event(Audited):
     local_start_date = models.DateField(_("start date at the venue"), editable=False)
     local_end_date = models.DateField(_("end date at the venue"), editable=False)
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED, db_index=True
+        _("status"),
+        max_length=12,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        db_index=True,
     )
     format = models.CharField(
         _("format"),
@@ -266,8 +269,8 @@ class Event(Audited):
     publication = models.CharField(
         _("publication"),
         max_length=10,
-        choices=Publication.choices,
-        default=Publication.DRAFT,
+        choices=Status.choices,
+        default=Status.DRAFT,
         db_index=True,
     )
     publish_at = models.DateTimeField(
@@ -338,7 +341,7 @@ class Event(Audited):
     def is_live(self, now: datetime.datetime | None = None) -> bool:
         """Mirrors EventQuerySet.published() for one object (the admin's "live" column)."""
         now = now or timezone.now()
-        return self.publication == Publication.PUBLISHED and self.publish_at <= now
+        return self.publication == Status.PUBLISHED and self.publish_at <= now
 
     def has_ended(self, now: datetime.datetime | None = None) -> bool:
         return self.ends_at <= (now or timezone.now())
@@ -349,7 +352,7 @@ class Event(Audited):
 
     @property
     def is_cancelled(self) -> bool:
-        return self.status == Status.CANCELLED
+        return self.status == EventStatus.CANCELLED
 
     @property
     def has_online_viewing(self) -> bool:

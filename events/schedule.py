@@ -8,8 +8,9 @@ import datetime
 from django.db.models import Min, Q
 
 from linkj.cache import register_schedule
+from linkj.publishing import Status
 
-from .models import Event, Publication
+from .models import Event
 from .views import FEED_PAST_DAYS
 
 
@@ -20,7 +21,7 @@ def event_changes(now: datetime.datetime) -> list[datetime.datetime | None]:
     found = (
         Event.objects.filter(
             Q(publish_at__gt=now) | Q(starts_at__gt=now) | Q(ends_at__gte=feed_start),
-            publication=Publication.PUBLISHED,
+            publication=Status.PUBLISHED,
         )
         .order_by()
         .aggregate(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from linkj.links import absolute_url
+from linkj.publishing import can_preview
 from linkj.views import FilteredListView
 
 from . import ics
@@ -46,18 +47,13 @@ class PastEventListView(FilteredEventListView):
     is_past = True
 
 
-def can_preview(user) -> bool:
-    """Who sees draft and scheduled events (and their speakers' photos)."""
-    return user.is_authenticated and user.has_perm("events.change_event")
-
-
 def _get_event(request, slug):
     """A published event for everyone; a draft or scheduled one for editors only."""
     events = Event.objects.select_related("venue", "category")
     published = events.published().filter(slug=slug).first()
     if published is not None:
         return published, False
-    if can_preview(request.user):
+    if can_preview(request.user, Event):
         return get_object_or_404(events, slug=slug), True
     raise Http404
 

@@ -2,7 +2,7 @@
 
 A file is public exactly when the thing it belongs to is public (a partner's logo, a
 release's photos and per-language PDF, a speaker's photo); staff who may preview that thing
-see it too, privately. Each app tells this module how to find the owner of the names under
+see it too, privately (``publishing.can_preview``). Each app tells this module how to find the owner of the names under
 its upload directories (``register()`` in its AppConfig.ready()), so linkj imports no app.
 A rendition (``renditions/<source name>/<width>.webp``) follows its source.
 
@@ -30,6 +30,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
+
+from .publishing import can_preview
 
 RENDITIONS = "renditions/"
 # renditions/<source name>/<width>.<ext>: the source is everything between.
@@ -71,27 +73,27 @@ class Visibility:
 
 
 Resolver = Callable[[str, datetime.datetime], Visibility | None]
-Previewer = Callable[[object], bool]
 
 
 @dataclass(frozen=True)
 class _Owner:
     resolve: Resolver
-    may_preview: Previewer
+    model: type
 
 
 _registry: dict[str, _Owner] = {}
 
 
-def register(directory: str, resolve: Resolver, *, may_preview: Previewer) -> None:
+def register(directory: str, resolve: Resolver, *, model: type) -> None:
     """Claim the names under `directory` (an upload_to prefix such as "partners/logos/").
 
     `resolve(name, now)` looks the owner up in one query and returns None when no row has
-    that name; `may_preview(user)` says who sees files that are not public.
+    that name; who sees files that are not public is `publishing.can_preview(user, model)`,
+    the rule of the pages those files belong to.
     """
     if not directory.endswith("/"):
         raise ValueError("A media directory ends with a slash.")
-    _registry[directory] = _Owner(resolve, may_preview)
+    _registry[directory] = _Owner(resolve, model)
 
 
 def source_of(name: str) -> str:
@@ -169,7 +171,7 @@ def serve(request: HttpRequest, name: str) -> HttpResponse:
     if visibility is None:
         return _not_found(request)
     public = visibility.public
-    if not public and not owner.may_preview(request.user):
+    if not public and not can_preview(request.user, owner.model):
         return _not_found(request)
     try:
         response = _file_response(request, name, stat(name))

@@ -1,6 +1,14 @@
-"""Publishing per language, for content that follows the releases' rule (standing pages).
+"""The publishing vocabulary every app shares, and per-language publishing for content that
+follows the releases' rule (standing pages).
 
-A language is public once the row is *published*, that language has a title, its go-live
+- `Status`: the one publication state (draft, in review, published, withdrawn) of releases,
+  events and standing pages.
+- `live()`: the queryset method every app names "visible to visitors"; `is_live()` mirrors
+  it on one object.
+- `can_preview(user, model)`: the one preview rule (drafts at their real address, and the
+  files of things visitors cannot see yet).
+
+A language is live once the row is *published*, that language has a title, its go-live
 time has passed, and the optional take-down time has not. An empty go-live time means that
 language is not published. Time is compared at query time, so an embargo lifts by itself.
 """
@@ -10,6 +18,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -32,6 +41,22 @@ class Status(models.TextChoices):
     REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def preview_permission(model) -> str:
+    """The model's view permission, e.g. "news.view_release"."""
+    opts = model._meta
+    return f"{opts.app_label}.{get_permission_codename('view', opts)}"
+
+
+def can_preview(user, model) -> bool:
+    """Who sees what visitors cannot (a draft, a scheduled or undisclosed item, their files) at
+    its real address: active staff with the model's view permission. One rule for every app."""
+    return bool(
+        getattr(user, "is_active", False)
+        and getattr(user, "is_staff", False)
+        and user.has_perm(preview_permission(model))
+    )
 
 
 def live_condition(language: str, now: datetime.datetime) -> Q:

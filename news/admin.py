@@ -19,6 +19,7 @@ from linkj.admin import (
     TranslationStackedInline,
     thumbnail,
 )
+from linkj.publishing import Status
 
 from . import history, notifications, services
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     ReleaseDraft,
     ReleasePhoto,
     Revision,
-    Status,
     language_codes,
 )
 

@@ -14,10 +14,7 @@ class NewsConfig(AppConfig):
 
         from . import media as news_media
         from . import schedule, signals  # noqa: F401
-        from .models import ATTACHMENT_DIRECTORY, PHOTO_DIRECTORY
-        from .views import can_preview
+        from .models import ATTACHMENT_DIRECTORY, PHOTO_DIRECTORY, Release
 
-        media.register(
-            ATTACHMENT_DIRECTORY, news_media.attachment_visibility, may_preview=can_preview
-        )
-        media.register(PHOTO_DIRECTORY, news_media.photo_visibility, may_preview=can_preview)
+        media.register(ATTACHMENT_DIRECTORY, news_media.attachment_visibility, model=Release)
+        media.register(PHOTO_DIRECTORY, news_media.photo_visibility, model=Release)

@@ -15,9 +15,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from linkj.demo import sync, sync_m2m
+from linkj.publishing import Status
 from partners.models import Agreement, Partner
 
-from .models import Category, Quote, QuoteKind, Release, Status
+from .models import Category, Quote, QuoteKind, Release
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 

@@ -15,20 +15,17 @@ from django.utils.translation import pgettext_lazy
 from linkj import media
 from linkj.images import ValidatedImageField
 from linkj.models import Audited
+from linkj.publishing import (
+    PublishedQuerySet,
+    Status,
+    current_language,
+    language_codes,
+    live_condition,
+)
 from linkj.richtext import RichTextField
 from partners.models import Agreement, Partner
 
 from .validators import validate_pdf
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def _current_language(language: str | None) -> str:
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    language = language.split("-")[0]
-    return language if language in language_codes() else settings.LANGUAGE_CODE
 
 
 class Category(models.TextChoices):
@@ -37,51 +34,27 @@ class Category(models.TextChoices):
     EVENT_REPORT = "event_report", _("Event report")
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class ReleaseQuerySet(models.QuerySet):
-    """The publishing rule, written once.
-
-    A release is live in a language when it is published, that language has a title and a
-    publication time that has passed, and the release has not expired. Time is read at query
-    time, so an embargo lifts without any scheduler.
+class ReleaseQuerySet(PublishedQuerySet):
+    """The releases' rule is linkj.publishing's (`live()`), written once: a release is live in
+    a language when it is published, that language has a title and a publication time that
+    has passed, and the release has not expired. Time is read at query time, so an embargo
+    lifts without any scheduler.
     """
-
-    def _live_condition(self, language: str, now: datetime.datetime) -> Q:
-        return (
-            Q(status=Status.PUBLISHED)
-            & Q(**{f"publish_at_{language}__lte": now})
-            & ~Q(**{f"title_{language}": ""})
-            & Q(**{f"title_{language}__isnull": False})
-            & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
-        )
-
-    def live(
-        self, language: str | None = None, *, now: datetime.datetime | None = None
-    ) -> ReleaseQuerySet:
-        """Releases visitors may read in `language` (the active language by default)."""
-        language = _current_language(language)
-        return self.filter(self._live_condition(language, now or timezone.now()))
 
     def listed(
         self, language: str | None = None, *, now: datetime.datetime | None = None
     ) -> ReleaseQuerySet:
         """What a list page in `language` shows: releases live in that language, plus (on
         another language's page) releases live only in Japanese, which the page marks."""
-        language = _current_language(language)
+        language = current_language(language)
         now = now or timezone.now()
-        condition = self._live_condition(language, now)
+        condition = live_condition(language, now)
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         if language != default:
-            condition |= self._live_condition(default, now)
+            condition |= live_condition(default, now)
         return self.filter(condition).annotate(
             is_live_here=models.ExpressionWrapper(
-                self._live_condition(language, now), output_field=models.BooleanField()
+                live_condition(language, now), output_field=models.BooleanField()
             )
         )
 
@@ -90,7 +63,7 @@ class ReleaseQuerySet(models.QuerySet):
         now = now or timezone.now()
         condition = Q(pk__in=[])
         for code in language_codes():
-            condition |= self._live_condition(code, now)
+            condition |= live_condition(code, now)
         return self.filter(condition)
 
     def with_live_flags(self, *, now: datetime.datetime | None = None) -> ReleaseQuerySet:
@@ -100,7 +73,7 @@ class ReleaseQuerySet(models.QuerySet):
         return self.annotate(
             **{
                 f"live_{code}": models.ExpressionWrapper(
-                    self._live_condition(code, now), output_field=models.BooleanField()
+                    live_condition(code, now), output_field=models.BooleanField()
                 )
                 for code in language_codes()
             }
@@ -274,7 +247,7 @@ class Release(Audited):
 
     def is_live(self, language: str | None = None, *, now=None) -> bool:
         """Mirrors ReleaseQuerySet.live() for one object (admin columns, preview banner)."""
-        language = _current_language(language)
+        language = current_language(language)
         now = now or timezone.now()
         publish_at = self.publish_at_for(language)
         return bool(

@@ -7,8 +7,9 @@ import datetime
 from django.db.models import Min, Q
 
 from linkj.cache import register_schedule
+from linkj.publishing import Status
 
-from .models import Release, Status, language_codes
+from .models import Release, language_codes
 
 
 @register_schedule

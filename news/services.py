@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from linkj.publishing import Status
+
 from .models import (
     DraftState,
     Quote,
@@ -19,7 +21,6 @@ from .models import (
     ReleaseDraft,
     ReleasePhoto,
     Revision,
-    Status,
     language_codes,
 )
 

@@ -9,17 +9,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView
 
+from linkj.publishing import can_preview
 from linkj.views import FilteredListView
 from partners.models import Partner
 
 from .filters import ReleaseFilter, partner_by_slug_or_id
 from .models import Release, ReleaseDraft, language_codes
-
-PREVIEW_PERMISSION = "news.view_release"
-
-
-def can_preview(user) -> bool:
-    return bool(user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION))
 
 
 class ReleaseListView(FilteredListView):
@@ -66,7 +61,7 @@ class ReleaseDetailView(DetailView):
         slug = self.kwargs["slug"]
         release = queryset.live(language, now=self.now).filter(slug=slug).first()
         self.is_preview = False
-        if release is None and can_preview(self.request.user):
+        if release is None and can_preview(self.request.user, Release):
             release = queryset.filter(slug=slug).first()
             self.is_preview = release is not None
         if release is None:
@@ -74,10 +69,10 @@ class ReleaseDetailView(DetailView):
         return release
 
     def get(self, request, *args, **kwargs):
-        if "draft" in request.GET and can_preview(request.user):
+        if "draft" in request.GET and can_preview(request.user, Release):
             return self._draft_preview(request, *args, **kwargs)
         response = super().get(request, *args, **kwargs)
-        if self.is_preview or can_preview(request.user):
+        if self.is_preview or can_preview(request.user, Release):
             # Staff see drafts and embargoed versions here: never let a cache keep them.
             add_never_cache_headers(response)
         return response
@@ -106,7 +101,7 @@ class ReleaseDetailView(DetailView):
         context["next_release"] = neighbour(release, "next")
         context["is_preview"] = self.is_preview
         context["is_draft_preview"] = getattr(self, "is_draft_preview", False)
-        if can_preview(self.request.user):
+        if can_preview(self.request.user, Release):
             # "Edit this page" for staff; their pages are never cached (linkj/cache.py).
             context["admin_url"] = reverse("admin:news_release_change", args=[release.pk])
         context["live_languages"] = release.live_languages(now=self.now)

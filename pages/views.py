@@ -6,13 +6,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from linkj.publishing import can_preview
+
 from .models import Page
-
-PREVIEW_PERMISSION = "pages.view_page"
-
-
-def can_preview(user) -> bool:
-    return bool(user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION))
 
 
 class PageListView(ListView):
@@ -36,7 +32,7 @@ class PageDetailView(DetailView):
         slug = self.kwargs["slug"]
         page = Page.objects.live(get_language()).filter(slug=slug).first()
         self.is_preview = False
-        if page is None and can_preview(self.request.user):
+        if page is None and can_preview(self.request.user, Page):
             page = Page.objects.filter(slug=slug).first()
             self.is_preview = page is not None
         if page is None:
@@ -45,7 +41,7 @@ class PageDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if self.is_preview or can_preview(request.user):
+        if self.is_preview or can_preview(request.user, Page):
             add_never_cache_headers(response)
         return response
 

@@ -10,10 +10,8 @@ class PartnersConfig(AppConfig):
         from linkj import extensions, media
 
         from . import media as partner_media
-        from .models import LOGO_DIRECTORY
+        from .models import LOGO_DIRECTORY, Partner
         from .sitemaps import PartnerSitemap
 
         extensions.sitemaps.register("partners", ("partners", PartnerSitemap))
-        media.register(
-            LOGO_DIRECTORY, partner_media.logo_visibility, may_preview=partner_media.may_preview
-        )
+        media.register(LOGO_DIRECTORY, partner_media.logo_visibility, model=Partner)

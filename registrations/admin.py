@@ -20,7 +20,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from events.admin import EventAdmin
 from events.forms import EventAdminForm
-from events.models import Event, Status
+from events.models import Event, EventStatus
 from events.timezones import JAPAN
 
 from . import emails, services
@@ -35,7 +35,7 @@ OPEN_WITHOUT_REGISTRATION = _(
 class EventRegistrationAdminForm(EventAdminForm):
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Status.REGISTRATION_OPEN and not cleaned.get(
+        if cleaned.get("status") == EventStatus.REGISTRATION_OPEN and not cleaned.get(
             "registration_url"
         ):
             enabled = (
@@ -122,7 +122,7 @@ class RegistrationSettingsForm(forms.ModelForm):
         if (
             event is not None
             and not cleaned.get("enabled")
-            and event.status == Status.REGISTRATION_OPEN
+            and event.status == EventStatus.REGISTRATION_OPEN
             and not event.registration_url
         ):
             self.add_error("enabled", OPEN_WITHOUT_REGISTRATION)

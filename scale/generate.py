@@ -24,16 +24,16 @@ from events.models import Category as EventCategory
 from events.models import (
     Event,
     EventLanguage,
+    EventStatus,
     Format,
     OrganiserRole,
-    Publication,
     Speaker,
     Venue,
     VenueKind,
 )
-from events.models import Status as EventStatus
+from linkj.publishing import Status
 from news.models import Category as ReleaseCategory
-from news.models import Quote, Release, Status
+from news.models import Quote, Release
 from partners.models import (
     Agreement,
     AgreementType,
@@ -503,7 +503,7 @@ def _event(index: int, seed: int, today: datetime.date, context: dict) -> Row:
         language=rng.choices(EventLanguage.values, weights=[70, 10, 20])[0],
         organiser_role=rng.choice(OrganiserRole.values),
         category=rng.choice(context["categories"]) if rng.random() < 0.9 else None,
-        publication=Publication.PUBLISHED if rng.random() < 0.95 else Publication.DRAFT,
+        publication=Status.PUBLISHED if rng.random() < 0.95 else Status.DRAFT,
         publish_at=starts - datetime.timedelta(days=rng.randint(14, 60)),
     )
     event.fill_local_dates()

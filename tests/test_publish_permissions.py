@@ -3,7 +3,8 @@
 import pytest
 from django.test import Client
 
-from events.models import Event, Publication
+from events.models import Event
+from linkj.publishing import Status
 from partners.models import Partner
 from tests.events.factories import EventFactory, NewYorkLoungeFactory, VenueFactory
 from tests.events.test_admin import form_data as event_form
@@ -20,7 +21,7 @@ def client_for(user) -> Client:
 
 
 @pytest.mark.parametrize(
-    ("role", "publication"), [("editor", Publication.DRAFT), ("publisher", Publication.PUBLISHED)]
+    ("role", "publication"), [("editor", Status.DRAFT), ("publisher", Status.PUBLISHED)]
 )
 def test_only_a_publisher_publishes_an_event_even_when_an_editor_posts_the_field(
     request, role, publication
@@ -34,7 +35,7 @@ def test_only_a_publisher_publishes_an_event_even_when_an_editor_posts_the_field
 
 
 def test_an_editor_sees_a_published_event_read_only_with_the_reason(editor):
-    event = EventFactory(publication=Publication.PUBLISHED)
+    event = EventFactory(publication=Status.PUBLISHED)
     client = client_for(editor)
     page = client.get(f"/admin/events/event/{event.pk}/change/")
     assert page.status_code == 200

@@ -5,7 +5,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from events.models import Event
-from news.models import Release, Status
+from linkj.publishing import Status
+from news.models import Release
 from partners.models import Agreement, Partner
 from tests.factories import PartnerFactory
 

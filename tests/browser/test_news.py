@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from news.models import Release, Status
+from linkj.publishing import Status
+from news.models import Release
 from tests.conftest import member
 from tests.news.factories import png_bytes
 

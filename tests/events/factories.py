@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from events.models import Category, Event, Format, Publication, Speaker, Venue, VenueKind
+from events.models import Category, Event, Format, Speaker, Venue, VenueKind
+from linkj.publishing import Status
 
 
 class VenueFactory(factory.django.DjangoModelFactory):
@@ -61,7 +62,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=2))
     format = Format.IN_PERSON
-    publication = Publication.PUBLISHED
+    publication = Status.PUBLISHED
     publish_at = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
     @factory.post_generation

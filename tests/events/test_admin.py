@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from events.models import Event, Publication
+from events.models import Event
+from linkj.publishing import Status
 from tests.events.factories import (
     EventFactory,
     NewYorkLoungeFactory,
@@ -126,7 +127,7 @@ def test_duplicating_an_event_creates_a_draft_copy_with_its_speakers_and_partner
     assert response.status_code == 302
     copy = Event.objects.exclude(pk=event.pk).get()
     assert copy.slug == f"{event.slug}-copy"
-    assert copy.publication == Publication.DRAFT
+    assert copy.publication == Status.DRAFT
     assert copy.title_ja == event.title_ja
     assert list(copy.partners.all()) == [partner]
     assert [s.name_en for s in copy.speakers.all()] == ["Dr Example"]
@@ -151,6 +152,6 @@ def test_the_changelist_filters_by_venue_status_and_date(admin_client):
 
 
 def test_the_preview_link_points_at_the_real_address(admin_client):
-    event = EventFactory(publication=Publication.DRAFT)
+    event = EventFactory(publication=Status.DRAFT)
     html = admin_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
     assert f'href="{event.get_absolute_url()}"' in html

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from events.models import Publication, Status
+from events.models import EventStatus
+from linkj.publishing import Status
 from tests.events.factories import EventFactory, NewYorkLoungeFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_the_japanese_calendar_uses_japanese_titles(client):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_cancelled_event_is_marked_cancelled_in_calendars(client):
-    event = lounge_event(status=Status.CANCELLED)
+    event = lounge_event(status=EventStatus.CANCELLED)
     item = parse(client.get(f"/en/events/{event.slug}/event.ics")).walk("VEVENT")[0]
     assert str(item["STATUS"]) == "CANCELLED"
 
@@ -82,7 +83,7 @@ def test_a_cancelled_event_is_marked_cancelled_in_calendars(client):
 def test_the_feed_lists_every_published_event_with_one_vtimezone_per_zone(client):
     lounge = lounge_event(title_en="NY")
     tokyo = EventFactory(venue=VenueFactory(), title_en="Tokyo")
-    EventFactory(title_en="Draft", publication=Publication.DRAFT)
+    EventFactory(title_en="Draft", publication=Status.DRAFT)
     calendar = parse(client.get("/en/events/calendar.ics"))
     summaries = sorted(str(item["SUMMARY"]) for item in calendar.walk("VEVENT"))
     assert summaries == ["NY", "Tokyo"]

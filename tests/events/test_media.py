@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from events.models import Publication
 from linkj.images import rendition
+from linkj.publishing import Status
 from tests.conftest import member
 from tests.events.factories import EventFactory, SpeakerFactory
 
@@ -24,7 +24,7 @@ def photo() -> ContentFile:
 
 STATES = {
     "published": ({}, True),
-    "draft": ({"publication": Publication.DRAFT}, False),
+    "draft": ({"publication": Status.DRAFT}, False),
     "scheduled": ({"publish_at": timezone.now() + datetime.timedelta(days=1)}, False),
 }
 

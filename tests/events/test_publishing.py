@@ -4,7 +4,8 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Permission
 
-from events.models import Event, Publication
+from events.models import Event
+from linkj.publishing import Status
 from tests.events.factories import EventFactory
 from tests.factories import UserFactory
 
@@ -57,7 +58,7 @@ def test_the_upcoming_page_lists_an_event_in_progress(client):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_draft_and_a_scheduled_event_are_hidden_from_visitors(client):
-    draft = EventFactory(publication=Publication.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
+    draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     scheduled = EventFactory(publish_at=at(days=1), starts_at=at(days=3), ends_at=at(days=4))
     assert list(Event.objects.upcoming()) == []
     for event in (draft, scheduled):
@@ -71,7 +72,7 @@ def test_a_draft_and_a_scheduled_event_are_hidden_from_visitors(client):
 
 @time_machine.travel(NOW, tick=False)
 def test_an_editor_previews_a_draft_at_its_real_address_without_caching(client):
-    draft = EventFactory(publication=Publication.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
+    draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     editor = UserFactory(is_staff=True)
     editor.user_permissions.add(Permission.objects.get(codename="change_event"))
     client.force_login(editor)
@@ -85,7 +86,7 @@ def test_an_editor_previews_a_draft_at_its_real_address_without_caching(client):
 
 @time_machine.travel(NOW, tick=False)
 def test_staff_without_the_change_permission_cannot_preview(client):
-    draft = EventFactory(publication=Publication.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
+    draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     client.force_login(UserFactory(is_staff=True))
     assert client.get(draft.get_absolute_url()).status_code == 404
 
@@ -93,7 +94,7 @@ def test_staff_without_the_change_permission_cannot_preview(client):
 @time_machine.travel(NOW, tick=False)
 def test_is_live_mirrors_the_published_queryset():
     live = EventFactory(starts_at=at(days=3), ends_at=at(days=4))
-    draft = EventFactory(publication=Publication.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
+    draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     later = EventFactory(publish_at=at(days=1), starts_at=at(days=3), ends_at=at(days=4))
     published = set(Event.objects.published())
     for event in (live, draft, later):

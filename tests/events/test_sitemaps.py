@@ -1,7 +1,7 @@
 import pytest
 
-from events.models import Publication
 from events.sitemaps import EventSitemap, VenueSitemap
+from linkj.publishing import Status
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_sitemap_lists_published_events_in_both_languages_and_hides_drafts():
     live = EventFactory()
-    EventFactory(publication=Publication.DRAFT)
+    EventFactory(publication=Status.DRAFT)
     urls = [entry["location"] for entry in EventSitemap().get_urls(site=_site())]
     assert sorted(urls) == sorted(
         [f"http://testserver/ja/events/{live.slug}/", f"http://testserver/en/events/{live.slug}/"]

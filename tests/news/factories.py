@@ -7,7 +7,8 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
-from news.models import Category, Quote, Release, ReleasePhoto, Status
+from linkj.publishing import Status
+from news.models import Category, Quote, Release, ReleasePhoto
 
 
 def png_bytes(width: int = 1200, height: int = 800, color=(30, 90, 160)) -> bytes:

@@ -8,7 +8,7 @@ import time_machine
 from django.core.files.base import ContentFile
 
 from linkj.images import rendition
-from news.models import Status
+from linkj.publishing import Status
 from tests.news.factories import ReleaseFactory, ReleasePhotoFactory, pdf_bytes, png_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]

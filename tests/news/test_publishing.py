@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from news.models import Release, Status
+from linkj.publishing import Status
+from news.models import Release
 from tests.news.factories import DraftReleaseFactory, ReleaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from news.models import Release, Status
+from linkj.publishing import Status
+from news.models import Release
 from tests.news.factories import DraftReleaseFactory
 
 

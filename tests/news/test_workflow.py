@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from linkj.publishing import Status
 from news import services
-from news.models import Quote, Release, Revision, Status
+from news.models import Quote, Release, Revision
 from tests.news.factories import DraftReleaseFactory, QuoteFactory, ReleaseFactory
 from tests.news.helpers import release_form_data
 
