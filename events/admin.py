@@ -34,7 +34,7 @@ class LiveFilter(admin.SimpleListFilter):
         return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
-        live = Event.objects.published().values("pk")
+        live = Event.objects.live().values("pk")
         if self.value() == "yes":
             return queryset.filter(pk__in=live)
         if self.value() == "no":
@@ -159,7 +159,8 @@ class EventAdmin(
         ),
     ]
 
-    def is_public(self, obj) -> bool:
+    def needs_publisher(self, obj) -> bool:
+        # Published, even if scheduled: the next change would reach visitors unreviewed.
         return obj.publication == Status.PUBLISHED
 
     @admin.display(description=_("starts (venue time)"), ordering="starts_at")

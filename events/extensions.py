@@ -10,7 +10,7 @@ from .sitemaps import EventSitemap, VenueSitemap
 
 def partner_events(partner) -> dict | None:
     events = list(
-        Event.objects.published().for_listing().filter(partners=partner).order_by("-starts_at")
+        Event.objects.live().for_listing().filter(partners=partner).order_by("-starts_at")
     )
     return {"partner": partner, "events": events} if events else None
 

@@ -10,7 +10,7 @@ from .models import Speaker
 
 
 def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
-    """Public when the event is published (Event.is_live mirrors EventQuerySet.published())."""
+    """Public when the event is published (Event.is_live mirrors EventQuerySet.live())."""
     speakers = (
         Speaker.objects.filter(photo=name)
         .select_related("event")
@@ -18,4 +18,4 @@ def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | 
         .only("photo", "photo_width", "photo_height", "event__publication", "event__publish_at")
         .order_by()
     )
-    return Visibility.combine((speaker.event.is_live(now), None) for speaker in speakers)
+    return Visibility.combine((speaker.event.is_live(now=now), None) for speaker in speakers)

@@ -134,18 +134,19 @@ class OrganiserRole(models.TextChoices):
 class EventQuerySet(models.QuerySet):
     """The publishing rule, written once: every view, feed and tag goes through these."""
 
-    def published(self, now: datetime.datetime | None = None) -> EventQuerySet:
+    def live(self, *, now: datetime.datetime | None = None) -> EventQuerySet:
+        """Events visitors may see: published, from their publication time on."""
         now = now or timezone.now()
         return self.filter(publication=Status.PUBLISHED, publish_at__lte=now)
 
     def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
         """Published events that have not ended yet (one in progress stays), soonest first."""
         now = now or timezone.now()
-        return self.published(now).filter(ends_at__gt=now).order_by("starts_at", "pk")
+        return self.live(now=now).filter(ends_at__gt=now).order_by("starts_at", "pk")
 
     def past(self, now: datetime.datetime | None = None) -> EventQuerySet:
         now = now or timezone.now()
-        return self.published(now).filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+        return self.live(now=now).filter(ends_at__lte=now).order_by("-starts_at", "-pk")
 
     def for_listing(self) -> EventQuerySet:
         return self.select_related("venue", "category")
@@ -338,8 +339,8 @@ class Event(Audited):
     def has_exact_day(self) -> bool:
         return self.time_precision != TimePrecision.MONTH
 
-    def is_live(self, now: datetime.datetime | None = None) -> bool:
-        """Mirrors EventQuerySet.published() for one object (the admin's "live" column)."""
+    def is_live(self, *, now: datetime.datetime | None = None) -> bool:
+        """Mirrors EventQuerySet.live() for one object (the admin's "live" column)."""
         now = now or timezone.now()
         return self.publication == Status.PUBLISHED and self.publish_at <= now
 

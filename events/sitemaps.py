@@ -10,7 +10,7 @@ class EventSitemap(I18nSitemap):
     url_name = "events:event_detail"
 
     def items(self):
-        return Event.objects.published().only("slug", "updated_at").order_by("-starts_at", "pk")
+        return Event.objects.live().only("slug", "updated_at").order_by("-starts_at", "pk")
 
 
 class VenueSitemap(I18nSitemap):

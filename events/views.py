@@ -50,7 +50,7 @@ class PastEventListView(FilteredEventListView):
 def _get_event(request, slug):
     """A published event for everyone; a draft or scheduled one for editors only."""
     events = Event.objects.select_related("venue", "category")
-    published = events.published().filter(slug=slug).first()
+    published = events.live().filter(slug=slug).first()
     if published is not None:
         return published, False
     if can_preview(request.user, Event):
@@ -71,7 +71,7 @@ class EventDetailView(DetailView):
         event = self.object
         context["is_preview"] = self.is_preview
         context["speakers"] = list(event.speakers.all())
-        context["partners"] = list(event.partners.public())
+        context["partners"] = list(event.partners.live())
         context["releases"] = list(event.related_releases.live().newest_first())
         context["has_ended"] = event.has_ended()
         return context
@@ -133,7 +133,7 @@ class CalendarMonthView(TemplateView):
         weeks = calendar.Calendar(self.first_weekday).monthdatescalendar(year, month)
         first, last = weeks[0][0], weeks[-1][-1]
         events = (
-            Event.objects.published()
+            Event.objects.live()
             .for_listing()
             .overlapping_local_dates(first, last)
             .order_by("starts_at", "pk")
@@ -194,7 +194,7 @@ def event_ics(request, slug):
 
 def _feed_events():
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-    return Event.objects.published().for_listing().filter(ends_at__gte=since).order_by("starts_at")
+    return Event.objects.live().for_listing().filter(ends_at__gte=since).order_by("starts_at")
 
 
 def calendar_feed(request):

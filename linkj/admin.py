@@ -219,14 +219,14 @@ class PublishPermissionMixin:
     """Editors write; only holders of `publish_permission` decide what visitors see.
 
     The fields in `publishing_fields` are read-only for everyone else, and an object that is
-    live (`is_public(obj)`) is shown to them read-only with a note saying why, so that no
+    published (`needs_publisher(obj)`) is shown to them read-only with a note saying why, so that no
     change reaches visitors without a publisher.
     """
 
     publish_permission: str = ""
     publishing_fields: tuple[str, ...] = ()
 
-    def is_public(self, obj) -> bool:
+    def needs_publisher(self, obj) -> bool:
         raise NotImplementedError
 
     def may_publish(self, request) -> bool:
@@ -239,13 +239,13 @@ class PublishPermissionMixin:
         return readonly
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+        if obj is not None and self.needs_publisher(obj) and not self.may_publish(request):
             return False
         return super().has_change_permission(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, admin.utils.unquote(object_id))
-        if obj is not None and self.is_public(obj) and not self.may_publish(request):
+        if obj is not None and self.needs_publisher(obj) and not self.may_publish(request):
             from django.contrib import messages
 
             messages.info(

@@ -35,7 +35,8 @@ SPECIAL_KINDS = {OrganisationKind.SPECIAL_A, OrganisationKind.SPECIAL_B, Organis
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def listed(self) -> OrganisationQuerySet:
+    def live(self) -> OrganisationQuerySet:
+        """Organisations visitors see in the member directory: those that agreed to be listed."""
         return self.filter(listed=True)
 
     def in_directory_order(self, language: str) -> OrganisationQuerySet:
@@ -89,6 +90,10 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"reading": _("Write the reading in hiragana or katakana only, e.g. りんくじぇい.")}
             )
+
+    def is_live(self) -> bool:
+        """Mirrors OrganisationQuerySet.live()."""
+        return self.listed
 
     @property
     def is_special(self) -> bool:

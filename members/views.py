@@ -17,7 +17,7 @@ class OrganisationListView(FilteredListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Organisation.objects.listed().in_directory_order(get_language())
+        return Organisation.objects.live().in_directory_order(get_language())
 
 
 class MyPageView(LoginRequiredMixin, TemplateView):

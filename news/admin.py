@@ -188,7 +188,7 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         "publish_at_ja",
         "publish_at_en",
         "languages",
-        "is_live_now",
+        "is_live",
     ]
     list_filter = ["status", "category", "date"]
     search_fields = ["title_ja", "title_en", "subtitle_ja", "subtitle_en", "slug"]
@@ -263,7 +263,7 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         return format_html_join(" ", '<span class="{}">{}</span>', items)
 
     @admin.display(description=_("live now"), boolean=True)
-    def is_live_now(self, obj):
+    def is_live(self, obj):
         return bool(obj.live_languages())
 
     @admin.display(description=_("preview"))

@@ -13,7 +13,7 @@ PARTNER_NAME_MAX_LENGTH = 100
 def year_choices() -> list[tuple[str, str]]:
     """Every year from the newest listed release back to the oldest, from one aggregate
     (the date index answers both ends) instead of a DISTINCT over every release."""
-    span = Release.objects.listed().aggregate(first=Min("date"), last=Max("date"))
+    span = Release.objects.on_list_page().aggregate(first=Min("date"), last=Max("date"))
     if span["first"] is None:
         return []
     return [(str(year), str(year)) for year in range(span["last"].year, span["first"].year - 1, -1)]
@@ -66,10 +66,10 @@ class ReleaseFilter(django_filters.FilterSet):
         return queryset.filter(date__year=int(value))
 
     def filter_partner_name(self, queryset, name, value):
-        return queryset.filter(about_partners(Partner.objects.public().search(value)))
+        return queryset.filter(about_partners(Partner.objects.live().search(value)))
 
     def filter_partner(self, queryset, name, value):
-        partners = Partner.objects.public().filter(partner_by_slug_or_id(value))
+        partners = Partner.objects.live().filter(partner_by_slug_or_id(value))
         return queryset.filter(about_partners(partners))
 
     @property

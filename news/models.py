@@ -41,7 +41,7 @@ class ReleaseQuerySet(PublishedQuerySet):
     lifts without any scheduler.
     """
 
-    def listed(
+    def on_list_page(
         self, language: str | None = None, *, now: datetime.datetime | None = None
     ) -> ReleaseQuerySet:
         """What a list page in `language` shows: releases live in that language, plus (on

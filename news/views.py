@@ -25,8 +25,8 @@ class ReleaseListView(FilteredListView):
 
     def get_queryset(self):
         return (
-            Release.objects.listed()
-            .prefetch_related(Prefetch("partners", queryset=Partner.objects.public()))
+            Release.objects.on_list_page()
+            .prefetch_related(Prefetch("partners", queryset=Partner.objects.live()))
             .newest_first()
         )
 
@@ -35,7 +35,7 @@ class ReleaseListView(FilteredListView):
         slug = self.filterset.form.cleaned_data.get("partner") if self.filterset.is_bound else ""
         if slug and not self.filterset.form.errors:
             context["about_partner"] = (
-                Partner.objects.public().filter(partner_by_slug_or_id(slug)).first()
+                Partner.objects.live().filter(partner_by_slug_or_id(slug)).first()
             )
             query = self.request.GET.copy()
             for key in ("partner", self.page_kwarg):
@@ -53,7 +53,7 @@ class ReleaseDetailView(DetailView):
         self.now = timezone.now()
         queryset = with_neighbours(
             Release.objects.prefetch_related(
-                "photos", "quotes", Prefetch("partners", queryset=Partner.objects.public())
+                "photos", "quotes", Prefetch("partners", queryset=Partner.objects.live())
             ),
             language,
             self.now,

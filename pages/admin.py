@@ -123,7 +123,7 @@ class PageAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         "status",
         "language_states",
         "languages",
-        "is_live_now",
+        "is_live",
     ]
     list_filter = ["status", "navigation"]
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug"]
@@ -214,7 +214,7 @@ class PageAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         return format_html_join(" ", '<span class="{}">{}</span>', items)
 
     @admin.display(description=_("live now"), boolean=True)
-    def is_live_now(self, obj):
+    def is_live(self, obj):
         return bool(obj.live_languages())
 
     @admin.display(description=_("languages"))

@@ -108,7 +108,7 @@ class PartnerAdmin(
     def media(self):
         return super().media + searchable_select_media()
 
-    def is_public(self, obj) -> bool:
+    def needs_publisher(self, obj) -> bool:
         # A disclosed partner's page is public, but partner records are corrected often and
         # carry no schedule: editors may keep correcting them; only disclosure is guarded.
         return False

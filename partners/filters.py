@@ -21,7 +21,7 @@ def country_and_year_choices() -> tuple[list, list]:
     """Countries that have a public partner (named in the visitor's language) and the years
     those partners signed an agreement (newest first), from a single query."""
     pairs = (
-        Partner.objects.public()
+        Partner.objects.live()
         .order_by()
         .values_list("country", ExtractYear("agreements__signed_on"))
         .distinct()

@@ -36,7 +36,7 @@ class Region(models.TextChoices):
 
 
 class PartnerQuerySet(models.QuerySet):
-    def public(self) -> PartnerQuerySet:
+    def live(self) -> PartnerQuerySet:
         """Partners visitors may see by name. Undisclosed ones still count in every number."""
         return self.filter(is_disclosed=True)
 
@@ -129,6 +129,10 @@ class Partner(Audited):
     @property
     def is_overseas(self) -> bool:
         return self.region == Region.OVERSEAS
+
+    def is_live(self) -> bool:
+        """Mirrors PartnerQuerySet.live(): visitors see the partner by name, with its page."""
+        return self.is_disclosed
 
     def display_name(self) -> str:
         return self.name if self.is_disclosed else str(_("Undisclosed partner"))

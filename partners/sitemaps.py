@@ -8,4 +8,4 @@ class PartnerSitemap(I18nSitemap):
     url_name = "partners:partner_detail"
 
     def items(self):
-        return Partner.objects.public().only("slug", "updated_at").order_by("slug")
+        return Partner.objects.live().only("slug", "updated_at").order_by("slug")

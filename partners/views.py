@@ -22,7 +22,7 @@ class PartnerListView(FilteredListView):
     def get_queryset(self):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
-            Partner.objects.public()
+            Partner.objects.live()
             .annotate(
                 first_signed=Subquery(first.values("signed_on")[:1]),
                 first_agreement=Subquery(first.values("pk")[:1]),
@@ -68,7 +68,7 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partner = get_object_or_404(Partner.objects.public(), slug=slug)
+            partner = get_object_or_404(Partner.objects.live(), slug=slug)
         prefetch_related_objects([partner], "former_names")
         return partner
 

@@ -17,7 +17,7 @@ from .models import Registration, RegistrationSettings
 
 
 def _settings_for(slug: str) -> RegistrationSettings:
-    event = get_object_or_404(Event.objects.published().select_related("venue"), slug=slug)
+    event = get_object_or_404(Event.objects.live().select_related("venue"), slug=slug)
     settings = RegistrationSettings.objects.filter(event=event, enabled=True).first()
     if settings is None:
         raise Http404

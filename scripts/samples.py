@@ -13,9 +13,9 @@ from partners.models import Partner
 def sample_pages(language: str = "ja") -> dict[str, str]:
     """Label -> path. Detail pages are left out when the database has nothing live of a kind."""
     with translation.override(language):
-        partner = Partner.objects.public().order_by("pk").first()
+        partner = Partner.objects.live().order_by("pk").first()
         release = Release.objects.live(language).order_by("pk").first()
-        event = Event.objects.published().order_by("pk").first()
+        event = Event.objects.live().order_by("pk").first()
         pages = {
             "static file": static("css/site.css"),
             "home": reverse("home"),

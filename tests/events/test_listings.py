@@ -162,7 +162,7 @@ def test_an_event_page_shows_its_partners_and_a_partner_lists_its_events(client)
     assert "先端医療振興財団" in html
     assert f'href="{partner.get_absolute_url()}"' in html
     assert "非公開の団体" not in html
-    assert list(partner.events.published()) == [event]
+    assert list(partner.events.live()) == [event]
 
 
 @time_machine.travel(NOW, tick=False)
@@ -274,7 +274,7 @@ def test_a_partner_page_can_list_its_published_events_with_one_prefetch(django_a
     partner = PartnerFactory()
     EventFactory.create_batch(3, partners=[partner], venue=NewYorkLoungeFactory())
     EventFactory(partners=[partner], publication="draft", title_ja="下書き")
-    events = Event.objects.published().for_listing().order_by("-starts_at")
+    events = Event.objects.live().for_listing().order_by("-starts_at")
     with django_assert_num_queries(2):
         loaded = Partner.objects.prefetch_related(
             Prefetch("events", queryset=events, to_attr="published_events")

@@ -38,7 +38,7 @@ def test_a_speaker_photo_is_public_exactly_when_the_event_is(client, state):
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_editors_who_may_change_events_see_every_speaker_photo(client, state):
+def test_editors_who_may_preview_events_see_every_speaker_photo(client, state):
     fields, public = STATES[state]
     speaker = SpeakerFactory(event=EventFactory(**fields), photo=photo())
     client.force_login(member("Editors", "editor"))

@@ -74,7 +74,7 @@ def test_a_draft_and_a_scheduled_event_are_hidden_from_visitors(client):
 def test_an_editor_previews_a_draft_at_its_real_address_without_caching(client):
     draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     editor = UserFactory(is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="change_event"))
+    editor.user_permissions.add(Permission.objects.get(codename="view_event"))
     client.force_login(editor)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
@@ -85,7 +85,7 @@ def test_an_editor_previews_a_draft_at_its_real_address_without_caching(client):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_staff_without_the_change_permission_cannot_preview(client):
+def test_staff_without_the_view_permission_cannot_preview(client):
     draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     client.force_login(UserFactory(is_staff=True))
     assert client.get(draft.get_absolute_url()).status_code == 404
@@ -96,7 +96,7 @@ def test_is_live_mirrors_the_published_queryset():
     live = EventFactory(starts_at=at(days=3), ends_at=at(days=4))
     draft = EventFactory(publication=Status.DRAFT, starts_at=at(days=3), ends_at=at(days=4))
     later = EventFactory(publish_at=at(days=1), starts_at=at(days=3), ends_at=at(days=4))
-    published = set(Event.objects.published())
+    published = set(Event.objects.live())
     for event in (live, draft, later):
         assert event.is_live() == (event in published)
 

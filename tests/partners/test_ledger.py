@@ -69,7 +69,7 @@ def test_the_undisclosed_15th_partnership_counts_but_is_not_public(demo_partners
     row = list(ledger.ledger())[14]
     assert row.ordinal == 15
     assert not row.partner.is_disclosed
-    assert not Partner.objects.public().filter(pk=row.partner_id).exists()
+    assert not Partner.objects.live().filter(pk=row.partner_id).exists()
 
 
 def test_a_renewed_agreement_does_not_make_a_new_partnership():
