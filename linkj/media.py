@@ -252,14 +252,26 @@ def _streaming(request: HttpRequest, name: str, start: int, end: int) -> HttpRes
         return StreamingHttpResponse(opener(name, start, end))
     file = default_storage.open(name, "rb")
     file.seek(start)
-    return StreamingHttpResponse(_chunks(file, end - start + 1))
+    return StreamingHttpResponse(_Chunks(file, end - start + 1))
 
 
-def _chunks(file, remaining: int) -> Iterator[bytes]:
-    with file:
-        while remaining > 0:
-            chunk = file.read(min(CHUNK, remaining))
+class _Chunks:
+    """`remaining` bytes of an open file, in chunks. The response calls close() when it ends,
+    read to the end or not (a client that hangs up, a HEAD-like test), so the file is closed
+    either way; a generator would only close it once started."""
+
+    def __init__(self, file, remaining: int) -> None:
+        self.file = file
+        self.remaining = remaining
+
+    def __iter__(self) -> Iterator[bytes]:
+        while self.remaining > 0:
+            chunk = self.file.read(min(CHUNK, self.remaining))
             if not chunk:
                 break
-            remaining -= len(chunk)
+            self.remaining -= len(chunk)
             yield chunk
+        self.close()
+
+    def close(self) -> None:
+        self.file.close()

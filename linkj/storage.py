@@ -40,11 +40,21 @@ class MediaS3Storage(S3Storage):
             if error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
                 raise FileNotFoundError(name) from error
             raise
-        return _closing(body)
+        return _Closing(body)
 
 
-def _closing(body) -> Iterator[bytes]:
-    try:
-        yield from body.iter_chunks(64 * 1024)
-    finally:
-        body.close()
+class _Closing:
+    """The object's body in chunks; close() (called when the response ends, read or not)
+    releases the connection, which a generator would only do once started."""
+
+    def __init__(self, body) -> None:
+        self.body = body
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self.body.iter_chunks(64 * 1024)
+        finally:
+            self.body.close()
+
+    def close(self) -> None:
+        self.body.close()

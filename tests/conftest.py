@@ -34,6 +34,35 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def responses_are_closed_like_a_server_does(monkeypatch):
+    """A WSGI server calls close() on every response, read to the end or not; Django's test
+    client only closes a streamed response (a file from /media/) once its content is read.
+    Tests that look only at the status code would leave the file open (a ResourceWarning,
+    an error here): close what is left at the end of each test, as a server would."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+    from django.test import client as test_client
+
+    responses = []
+    wrapper = test_client.closing_iterator_wrapper
+
+    def remembering(iterable, close):
+        responses.append(close.__self__)
+        return wrapper(iterable, close)
+
+    monkeypatch.setattr(test_client, "closing_iterator_wrapper", remembering)
+    yield
+    # As the test client does: closing must not close the test's database connection.
+    request_finished.disconnect(close_old_connections)
+    try:
+        for response in responses:
+            if not response.closed:
+                response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def member(group_name: str, username: str):
     """A staff account in one of the roles of linkj/roles.py."""
     from django.contrib.auth.models import Group

@@ -85,7 +85,8 @@ def test_renditions_are_made_once_and_never_upscaled(media_root):
     partner.logo.save("logo.png", ContentFile(images.image_bytes(size=(300, 150))))
     small = rendition(partner.logo, 120)
     assert (small.width, small.height) == (120, 60)
-    assert Image.open(media_root / small.url.removeprefix("/media/")).size == (120, 60)
+    with Image.open(media_root / small.url.removeprefix("/media/")) as image:
+        assert image.size == (120, 60)
     big = rendition(partner.logo, 2000)
     assert (big.width, big.height) == (300, 150)
     assert rendition(partner.logo, 120) == small

@@ -41,6 +41,11 @@ def partner_with_logo(**kwargs):
     return partner
 
 
+def stored(name: str) -> bytes:
+    with default_storage.open(name) as file:
+        return file.read()
+
+
 def url_of(name: str) -> str:
     return default_storage.url(name)
 
@@ -55,7 +60,7 @@ def test_a_public_logo_is_served_with_debug_off(client, production_urls):
     partner = partner_with_logo()
     response = client.get(partner.logo.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == default_storage.open(partner.logo.name).read()
+    assert b"".join(response.streaming_content) == stored(partner.logo.name)
     assert response["Content-Type"] == "image/png"
     assert response["Content-Length"] == str(partner.logo.size)
     assert response["Cache-Control"] == "public, max-age=86400"
@@ -110,7 +115,8 @@ def test_renditions_are_named_after_their_source_and_follow_its_visibility(clien
     response = client.get(small.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
-    assert Image.open(default_storage.open(small.url.removeprefix("/media/"))).size == (120, 60)
+    with Image.open(io.BytesIO(stored(small.url.removeprefix("/media/")))) as image:
+        assert image.size == (120, 60)
 
     partner.is_disclosed = False
     partner.save()
@@ -195,7 +201,7 @@ def test_an_unchanged_file_answers_304_to_a_conditional_request(client):
 
 def test_range_requests_get_the_bytes_asked_for(client):
     partner = partner_with_logo()
-    data = default_storage.open(partner.logo.name).read()
+    data = stored(partner.logo.name)
     head = client.get(partner.logo.url, headers={"Range": "bytes=0-9"})
     assert head.status_code == 206
     assert head["Content-Range"] == f"bytes 0-9/{len(data)}"

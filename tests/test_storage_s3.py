@@ -71,7 +71,8 @@ def test_the_bucket_never_overwrites_a_name(s3):
     first = default_storage.save("partners/logos/a.png", ContentFile(b"one"))
     second = default_storage.save("partners/logos/a.png", ContentFile(b"two"))
     assert first != second
-    assert default_storage.open(first).read() == b"one"
+    with default_storage.open(first) as file:
+        assert file.read() == b"one"
 
 
 def test_an_objects_own_address_is_signed_and_short_lived(s3):
