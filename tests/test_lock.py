@@ -2,6 +2,7 @@
 dependency added to pyproject.toml without `make lock` fails here, not on a fresh clone."""
 
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -45,3 +46,14 @@ def test_every_pin_carries_a_hash_and_names_no_local_index():
     assert len(blocks) == len(pins()) > 50
     assert all("--hash=sha256:" in block for block in blocks)
     assert not re.search(r"^--(extra-)?index-url|^--find-links", text, re.M)
+
+
+def test_no_build_output_or_environment_is_committed():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert [
+        name
+        for name in tracked
+        if ".egg-info/" in name or name.startswith((".venv/", "build/", "dist/"))
+    ] == []

@@ -17,7 +17,7 @@ from news.models import Release
 from pages.models import Page
 from partners.models import Partner
 from tests.events.factories import EventFactory
-from tests.factories import PartnerFactory, UserFactory
+from tests.factories import AgreementFactory, PartnerFactory, UserFactory
 from tests.news.factories import DraftReleaseFactory
 from tests.pages.factories import DraftPageFactory
 
@@ -29,6 +29,8 @@ DRAFTS = {
     "release": lambda: DraftReleaseFactory(),
     "event": lambda: EventFactory(publication=Status.DRAFT),
     "page": lambda: DraftPageFactory(),
+    "partner": lambda: PartnerFactory(is_disclosed=False),
+    "agreement's partner": lambda: AgreementFactory(partner__is_disclosed=False).partner,
 }
 
 
@@ -39,18 +41,22 @@ def staff_with(codename: str, *, is_staff: bool = True):
 
 
 @pytest.mark.parametrize("kind", DRAFTS)
-def test_a_draft_is_previewed_by_staff_with_the_view_permission_only(client, kind):
-    draft = DRAFTS[kind]()
-    url = draft.get_absolute_url()
+def test_what_visitors_cannot_see_is_previewed_by_staff_with_the_view_permission_only(client, kind):
+    hidden = DRAFTS[kind]()
+    model = hidden._meta.model_name
+    url = hidden.get_absolute_url()
     assert client.get(url).status_code == 404
-    client.force_login(staff_with(f"change_{kind}"))
+    client.force_login(staff_with(f"change_{model}"))
     assert client.get(url).status_code == 404
-    client.force_login(staff_with(f"view_{kind}", is_staff=False))
+    client.force_login(staff_with(f"view_{model}", is_staff=False))
     assert client.get(url).status_code == 404
-    client.force_login(staff_with(f"view_{kind}"))
+    client.force_login(staff_with(f"view_{model}"))
     response = client.get(url)
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert 'content="noindex' in response.content.decode()
+    assert "preview-banner" in response.content.decode()
 
 
 def test_an_undisclosed_partners_logo_follows_the_same_preview_rule(client):
