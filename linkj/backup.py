@@ -183,6 +183,14 @@ class Archive:
         except (OSError, tarfile.TarError) as error:
             raise BackupError(f"{path} is not a backup archive: {error}") from error
         try:
+            self._check(path)
+        except BaseException:
+            # A refused archive is not returned to anyone who could close it.
+            self._tar.close()
+            raise
+
+    def _check(self, path: Path) -> None:
+        try:
             self.manifest = json.load(self._read(MANIFEST))
         except (KeyError, ValueError) as error:
             raise BackupError(f"{path} has no readable {MANIFEST}.") from error
