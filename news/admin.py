@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from linkj.admin import (
     AuditedAdminMixin,
     LeanChangeListMixin,
+    PublicPageAdminMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     thumbnail,
@@ -174,7 +175,9 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(
+    PublicPageAdminMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+):
     form = ReleaseAdminForm
     completeness_fields = ("title", "lead", "body")
     changelist_defer = ("body", "body_ja", "body_en")
@@ -266,6 +269,11 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
     def is_live_now(self, obj):
         return bool(obj.live_languages())
 
+    def preview_url(self, obj, language: str) -> str:
+        # With a pending draft, the preview shows the draft, as it will look once approved.
+        suffix = "draft=1" if _draft_of(obj) is not None else self.preview_parameter
+        return f"{obj.url_in(language)}?{suffix}"
+
     @admin.display(description=_("preview"))
     def preview_links(self, obj):
         if not obj or not obj.pk:
@@ -345,9 +353,6 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
             "draft_states": DraftState,
             "may_publish": self.has_publish_permission(request),
             "saves_as_draft": self.saves_as_draft(request, release),
-            "live_links": [
-                (release.url_in(code), name) for code, name in _languages() if release.is_live(code)
-            ],
             "draft_links": [
                 (release.url_in(code) + "?draft=1", name) for code, name in _languages()
             ],

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
-from linkj.admin import AuditedAdminMixin, language_completeness
+from linkj.admin import AuditedAdminMixin, PublicPageAdminMixin, language_completeness
 from linkj.publishing import Status, language_codes
 
 from . import revisions
@@ -112,7 +112,7 @@ def _stamp(moment) -> str:
 
 
 @admin.register(Page)
-class PageAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin):
     form = PageAdminForm
     change_form_template = "admin/pages/page/change_form.html"
     list_display = [
