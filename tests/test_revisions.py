@@ -231,39 +231,3 @@ def test_restoring_an_agreement_hides_its_partner_until_a_publisher_shows_it(pub
     agreement.refresh_from_db()
     assert agreement.term_years == 3
     assert Partner.objects.get(pk=agreement.partner_id).is_disclosed is False
-
-
-def history_objects(publisher):
-    partner = PartnerFactory()
-    agreement = AgreementFactory(partner=partner, scope_items=[ScopeItemFactory()])
-    event = EventFactory()
-    SpeakerFactory(event=event)
-    pages = []
-    for obj, admin_path in (
-        (partner, "partners/partner"),
-        (agreement, "partners/agreement"),
-        (event, "events/event"),
-    ):
-        revisions.save_revision(obj=obj, user=publisher)
-        obj.save()
-        revisions.save_revision(obj=obj, user=publisher)
-        *_earlier, first, second = versions(obj)  # an agreement is in its partner's too
-        base = f"/admin/{admin_path}/{obj.pk}"
-        pages += [
-            f"{base}/revisions/",
-            f"{base}/revisions/?a={first.pk}&b={second.pk}",
-            f"{base}/revisions/{first.pk}/restore/",
-            f"{base}/change/",
-        ]
-        if admin_path != "partners/agreement":
-            pages.append(f"{base}/preview/")
-    return pages
-
-
-def test_every_new_admin_page_reads_in_japanese(publisher):
-    client = client_for(publisher)
-    for url in history_objects(publisher):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        found = [label for label in labels_of(response.content.decode()) if english_words(label)]
-        assert found == [], (url, found)
