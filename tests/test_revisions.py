@@ -16,7 +16,7 @@ from tests import images
 from tests.events.factories import EventFactory, SpeakerFactory
 from tests.factories import AgreementFactory, PartnerFactory, ScopeItemFactory
 from tests.partners.test_admin import partner_form
-from tests.test_admin_japanese import english_words, labels_of
+from tests.test_admin_japanese import english_words
 
 pytestmark = pytest.mark.django_db
 

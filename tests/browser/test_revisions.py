@@ -7,7 +7,6 @@ pages is English."""
 import pytest
 
 from events.models import Event, Publication
-from partners.models import Partner
 from tests.browser.test_editor_journey import no_english_labels
 from tests.browser.test_news import quiet_favicon
 from tests.conftest import member
@@ -91,8 +90,9 @@ def test_the_change_form_previews_the_page_in_both_languages_side_by_side(page, 
 
     page.get_by_role("link", name="日英を並べてプレビュー").click()
     page.wait_for_selector(".preview-page iframe")
-    assert "English title" in page.frame_locator(".preview-page iframe >> nth=1").locator(
-        "h1"
-    ).inner_text()
+    assert (
+        "English title"
+        in page.frame_locator(".preview-page iframe >> nth=1").locator("h1").inner_text()
+    )
     # No frame was refused by the site's policy.
     assert page.console_errors == []
