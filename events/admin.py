@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
     OrderedTermAdmin,
     PublicPageAdminMixin,
@@ -108,6 +109,7 @@ class EventAdmin(
         "publication",
         "format",
         "category",
+        EnglishMissingFilter,
     ]
     list_select_related = ["venue"]
     date_hierarchy = "starts_at"

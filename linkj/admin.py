@@ -118,6 +118,31 @@ def language_completeness(obj, fields: tuple[str, ...]) -> str:
     return format_html_join(" ", '<span class="{}" title="{}">{}</span>', badges)
 
 
+class EnglishMissingFilter(admin.SimpleListFilter):
+    """「英語未入力」: rows whose English text is missing in any of the admin's
+    `completeness_fields` (the same fields as the languages column), or complete."""
+
+    title = _("English text")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("English missing")), ("complete", _("English complete"))]
+
+    def queryset(self, request, queryset):
+        complete = Q()
+        for field in getattr(self, "fields", ()):
+            complete &= Q(**{f"{field}_en__isnull": False}) & ~Q(**{f"{field}_en": ""})
+        if self.value() == "missing":
+            return queryset.exclude(complete)
+        if self.value() == "complete":
+            return queryset.filter(complete)
+        return queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.fields = model_admin.completeness_fields
+        super().__init__(request, params, model, model_admin)
+
+
 def thumbnail(field_file, alt: str = "") -> str:
     if not field_file:
         return "—"

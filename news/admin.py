@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
     PublicPageAdminMixin,
     TabbedTranslationAdmin,
@@ -193,7 +194,7 @@ class ReleaseAdmin(
         "languages",
         "is_live_now",
     ]
-    list_filter = ["status", "category", "date"]
+    list_filter = ["status", "category", "date", EnglishMissingFilter]
     search_fields = ["title_ja", "title_en", "subtitle_ja", "subtitle_en", "slug"]
     date_hierarchy = "date"
     autocomplete_fields = ["partners", "agreements"]

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
     OrderedTermAdmin,
     PublicPageAdminMixin,
@@ -93,7 +94,13 @@ class PartnerAdmin(
         "languages",
     ]
     list_display_links = ["name"]
-    list_filter = ["kind", "country", "is_disclosed", "agreements__scope_items"]
+    list_filter = [
+        "kind",
+        "country",
+        "is_disclosed",
+        "agreements__scope_items",
+        EnglishMissingFilter,
+    ]
     search_fields = [
         "name_ja",
         "name_en",
