@@ -534,12 +534,7 @@ class RevisionAdminMixin:
                 request, obj, gettext("Restored version %(version)d.") % {"version": number}
             )
             return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
-        current = revisions.versions_of(obj).last()
-        changes = (
-            revisions.differences(revisions.readable(current), revisions.readable(version))
-            if current is not None
-            else []
-        )
+        changes = revisions.differences(revisions.readable_now(obj), revisions.readable(version))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

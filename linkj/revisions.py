@@ -295,6 +295,16 @@ def readable(version: Version) -> dict[str, dict]:
     return shown
 
 
+def readable_now(obj: models.Model) -> dict[str, dict]:
+    """What `obj` and its followers hold now, read like a version: kept as a revision inside
+    a transaction that is then rolled back, so whatever changed outside the admin shows too."""
+    with transaction.atomic():
+        save_revision(obj=obj)
+        shown = readable(versions_of(obj).last())
+        transaction.set_rollback(True)
+    return shown
+
+
 def differences(older: dict[str, dict], newer: dict[str, dict]) -> list[dict]:
     """Row by row, what differs between two `readable()` results."""
     empty = {"label": "", "text": "—"}

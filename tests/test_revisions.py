@@ -231,3 +231,20 @@ def test_restoring_an_agreement_hides_its_partner_until_a_publisher_shows_it(pub
     agreement.refresh_from_db()
     assert agreement.term_years == 3
     assert Partner.objects.get(pk=agreement.partner_id).is_disclosed is False
+
+
+def test_the_confirmation_compares_with_what_is_stored_now_even_after_a_change_elsewhere(
+    publisher,
+):
+    event = EventFactory(title_en="Kept title")
+    revisions.save_revision(obj=event, user=publisher)
+    event.title_en = "Changed in a shell"
+    event.save()  # no revision: only the admin writes them
+    first = versions(event)[0]
+    page = client_for(publisher).get(
+        f"/admin/events/event/{event.pk}/revisions/{first.pk}/restore/"
+    )
+    assert ("タイトル［英語］", "Changed in a shell", "Kept title") in diff_rows(
+        page.content.decode()
+    )
+    assert len(versions(event)) == 1  # reading the present kept nothing
