@@ -30,7 +30,8 @@ def change_url_for(request: HttpRequest | None, obj) -> str:
     """The admin change form of `obj`, when this request's user may change it; else ""."""
     if request is None or obj is None or getattr(obj, "pk", None) is None:
         return ""
-    if is_anonymous_request(request):
+    # A preview is framed by the admin, which refuses to be framed: no link to it there.
+    if is_anonymous_request(request) or wants_preview(request):
         return ""
     user = request.user
     opts = obj._meta

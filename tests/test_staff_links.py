@@ -123,6 +123,7 @@ def test_side_by_side_preview_frames_the_saved_version_in_both_languages(kind, p
         assert "frame-ancestors 'self'" in framed["Content-Security-Policy"]
         assert "noindex" in framed["X-Robots-Tag"]
         assert "no-store" in framed["Cache-Control"]
+        assert EDIT_LINK not in framed.content.decode()  # the admin refuses to be framed
     # The change form carries the same frames, folded away until opened.
     form = client.get(admin_change_url(obj))
     assert 'id="preview-panel"' in form.content.decode()
