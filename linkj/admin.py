@@ -520,7 +520,22 @@ class RevisionAdminMixin:
         number = revisions.number_of(version)
         info = self.opts.app_label, self.opts.model_name
         if request.method == "POST":
-            type(self).restore_revision(version=version, user=request.user)
+            from django.db import IntegrityError
+
+            try:
+                type(self).restore_revision(version=version, user=request.user)
+            except IntegrityError:
+                self.message_user(
+                    request,
+                    _(
+                        "Version %(version)d could not be restored: another record now uses "
+                        "one of its unique values, such as its address (slug). Change that "
+                        "record or this one first."
+                    )
+                    % {"version": number},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(self._revisions_url(obj.pk))
             self.message_user(
                 request,
                 _(

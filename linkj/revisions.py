@@ -125,6 +125,14 @@ def _set_fields(obj: models.Model, data: dict, keep: Iterable[str] = ()) -> dict
         if isinstance(field, models.ManyToManyField):
             m2m[field.name] = list(value or [])
             continue
+        if (
+            isinstance(field, models.ForeignKey)
+            and value is not None
+            and getattr(obj, field.attname) != value
+            and not field.related_model._default_manager.filter(pk=value).exists()
+        ):
+            # The row it pointed to (a venue, a category) is gone: keep today's link.
+            continue
         setattr(obj, field.attname, value)
     return m2m
 

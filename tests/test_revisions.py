@@ -248,3 +248,38 @@ def test_the_confirmation_compares_with_what_is_stored_now_even_after_a_change_e
         page.content.decode()
     )
     assert len(versions(event)) == 1  # reading the present kept nothing
+
+
+def test_a_version_whose_address_is_now_taken_is_refused_with_a_message(publisher):
+    event = EventFactory(slug="spring-seminar")
+    revisions.save_revision(obj=event, user=publisher)
+    event.slug = "spring-seminar-2027"
+    event.save()
+    revisions.save_revision(obj=event, user=publisher)
+    EventFactory(slug="spring-seminar")  # another event took the old address
+    first = versions(event)[0]
+    response = client_for(publisher).post(
+        f"/admin/events/event/{event.pk}/revisions/{first.pk}/restore/", follow=True
+    )
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("第1版は復元できませんでした" in m for m in messages), messages
+    event.refresh_from_db()
+    assert event.slug == "spring-seminar-2027"
+    assert event.publication == Publication.PUBLISHED  # nothing changed
+
+
+def test_a_link_to_a_venue_deleted_since_is_kept_as_it_is_now(publisher):
+    from tests.events.factories import VenueFactory
+
+    old_venue, new_venue = VenueFactory(), VenueFactory()
+    event = EventFactory(venue=old_venue, title_en="Old")
+    revisions.save_revision(obj=event, user=publisher)
+    event.venue, event.title_en = new_venue, "New"
+    event.save()
+    old_venue.delete()
+    from events import revisions as event_revisions
+
+    event_revisions.restore(version=versions(event)[0], user=publisher)
+    event.refresh_from_db()
+    assert (event.title_en, event.venue) == ("Old", new_venue)
