@@ -521,10 +521,11 @@ class RevisionAdminMixin:
         info = self.opts.app_label, self.opts.model_name
         if request.method == "POST":
             from django.db import IntegrityError
+            from django.db.models import ProtectedError
 
             try:
                 type(self).restore_revision(version=version, user=request.user)
-            except IntegrityError:
+            except (IntegrityError, ProtectedError):
                 self.message_user(
                     request,
                     _(
