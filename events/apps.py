@@ -17,4 +17,6 @@ class EventsConfig(AppConfig):
 
         media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, model=Event)
 
-        from . import schedule  # noqa: F401
+        from . import revisions, schedule  # noqa: F401
+
+        revisions.register()

@@ -6,6 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
 
 from .models import Page
@@ -43,6 +44,8 @@ class PageDetailView(DetailView):
         response = super().get(request, *args, **kwargs)
         if self.is_preview or can_preview(request.user, Page):
             add_never_cache_headers(response)
+            if wants_preview(request):
+                mark_preview(response)
         return response
 
     def get_context_data(self, **kwargs):

@@ -10,8 +10,10 @@ class PartnersConfig(AppConfig):
         from linkj import extensions, media
 
         from . import media as partner_media
+        from . import revisions
         from .models import LOGO_DIRECTORY, Partner
         from .sitemaps import PartnerSitemap
 
+        revisions.register()
         extensions.sitemaps.register("partners", ("partners", PartnerSitemap))
         media.register(LOGO_DIRECTORY, partner_media.logo_visibility, model=Partner)

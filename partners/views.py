@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, TemplateView
 
+from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
 from linkj.views import FilteredListView, elided_page_range
 
@@ -53,15 +53,16 @@ class PartnerDetailView(DetailView):
     def get_object(self, queryset=None):
         # The partner comes with its agreements (one query, the standing annotated on them),
         # so the page needs no separate query for the partner or for its ordinals.
-        # Staff who may preview partners also see an undisclosed one, marked as a preview.
         slug = self.kwargs["slug"]
-        previewer = can_preview(self.request.user, Partner)
-        agreements = Agreement.objects.filter(partner__slug=slug)
-        if not previewer:
-            agreements = agreements.filter(partner__in=Partner.objects.live())
+        # Staff asking for a preview also see a partner whose name is not disclosed (yet).
+        self.is_preview = wants_preview(self.request) and can_preview(self.request.user, Partner)
+        partners = Partner.objects.all() if self.is_preview else Partner.objects.live()
+        disclosure = {} if self.is_preview else {"partner__is_disclosed": True}
         signatories = Signatory.objects.order_by("side", "position", "pk")
         self.agreements = list(
-            ledger.with_name_at_signing(ledger.with_standing(agreements))
+            ledger.with_name_at_signing(
+                ledger.with_standing(Agreement.objects.filter(partner__slug=slug, **disclosure))
+            )
             .select_related("partner")
             .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
             .order_by("signed_on", "pk")
@@ -71,26 +72,20 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partners = Partner.objects.all() if previewer else Partner.objects.live()
             partner = get_object_or_404(partners, slug=slug)
-        self.is_preview = not partner.is_live()
         prefetch_related_objects([partner], "former_names")
         return partner
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["is_preview"] = self.is_preview
-        context["agreements"] = self.agreements
-        context["standing"] = ledger.standing(self.agreements[0]) if self.agreements else None
-        return context
-
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if self.is_preview:
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        return mark_preview(response) if self.is_preview else response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["agreements"] = self.agreements
+        context["is_preview"] = self.is_preview
+        context["standing"] = ledger.standing(self.agreements[0]) if self.agreements else None
+        return context
 
 
 class HistoryView(TemplateView):
