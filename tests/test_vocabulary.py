@@ -120,7 +120,7 @@ def test_an_events_own_state_is_event_status_not_the_publication_status():
 # Old names that must not come back (a merge from a branch written before the rename).
 OLD_NAMES = re.compile(
     r"\.objects\.(public|published)\(|\.partners\.public\(|\.events\.published\("
-    r"|\bPublication\.|class Publication\b|can_preview\((self\.)?request\.user\)|may_preview"
+    r"|\bPublication\.|class Publication\b|can_preview\((self\.)?request\.user\)|\bmay_preview\b"
     r"|def can_preview\(user\)|PREVIEW_PERMISSION|\.objects\.listed\("
 )
 
