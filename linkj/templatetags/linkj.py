@@ -48,11 +48,12 @@ def language_links(context) -> list[dict]:
             with translation.override(code):
                 url = reverse("home")
             is_alternate = False
-        elif page_languages is not None and code not in page_languages and not is_current:
-            continue
+        elif page_languages is not None and code not in page_languages:
+            if not is_current:
+                continue
+            url, is_alternate = _other_language_url(request, code), False
         else:
-            url = _other_language_url(request, code)
-            is_alternate = True
+            url, is_alternate = _other_language_url(request, code), True
         links.append(
             {
                 "code": code,
