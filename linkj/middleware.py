@@ -89,6 +89,9 @@ class RefuseLongAddressesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if len(request.get_full_path().encode()) > settings.ADDRESS_MAX_BYTES:
+        # WSGI gives the address as it came over the wire, one character per byte (latin-1):
+        # the query string still percent-encoded, the path decoded (so slightly shorter).
+        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        if length > settings.ADDRESS_MAX_BYTES:
             return uri_too_long(request)
         return self.get_response(request)

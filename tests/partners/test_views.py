@@ -94,7 +94,7 @@ class TestFilters:
         "region=moon",
         "scope=no-such-scope",
         "sort=%27%3BDROP",
-        "q=" + "横" * 5000,
+        "q=" + "横" * 300,
         "year=99999999999999999999",
     ],
 )
@@ -110,7 +110,7 @@ def test_bad_filter_value_explains_itself_in_the_visitors_language(client, demo_
     assert "Select a valid choice" in english
     japanese = client.get("/ja/partners/?country=ZZ").content.decode()
     assert "正しく選択してください" in japanese
-    long_query = client.get("/en/partners/?q=" + "a" * 5000).content.decode()
+    long_query = client.get("/en/partners/?q=" + "a" * 3000).content.decode()
     assert "at most 100 characters" in long_query
 
 
