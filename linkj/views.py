@@ -53,6 +53,11 @@ class FilteredListView(FilterView):
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
+        form = context["filter"].form
+        # Shown on the collapsed filter button (phones): how many filters the list has on.
+        context["active_filter_count"] = (
+            sum(1 for name in form.fields if form.data.get(name)) if form.is_bound else 0
+        )
         page = context.get("page_obj")
         context["page_range"] = elided_page_range(page) if page is not None else []
         return context
