@@ -206,3 +206,25 @@ def share_links(url: str, title: str = "") -> dict:
             query[text_param] = str(title)
         links.append({"name": name, "href": f"{base}?{urlencode(query)}"})
     return {"links": links}
+
+
+def _japanese() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith("ja")
+
+
+# Japanese typography: full-width brackets with no space before them, and no space between
+# sentences (「…です。次に…」). English keeps its spaces. For template text that joins
+# pieces, where a translation cannot carry the punctuation itself.
+@register.simple_tag
+def open_paren() -> str:
+    return "（" if _japanese() else " ("
+
+
+@register.simple_tag
+def close_paren() -> str:
+    return "）" if _japanese() else ")"
+
+
+@register.simple_tag
+def sentence_gap() -> str:
+    return "" if _japanese() else " "

@@ -100,3 +100,5 @@ def test_weekends_and_japanese_public_holidays_are_marked(client, events_2018_to
 def test_each_day_names_its_weekday_for_the_phone_list(client):
     html = client.get("/en/events/calendar/2027/1/").content.decode()
     assert '<span class="month-calendar__weekday"> (Fri)</span>' in day_cell(html, "2027-01-01")
+    japanese = client.get("/ja/events/calendar/2027/1/").content.decode()
+    assert '<span class="month-calendar__weekday">（金）</span>' in day_cell(japanese, "2027-01-01")
