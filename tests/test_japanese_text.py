@@ -13,7 +13,9 @@ from tests.test_html import PAGES, demo_site  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
 
-JAPANESE_PAGES = [path for path in PAGES if path.startswith("/ja/")]
+JAPANESE_PAGES = [path for path in PAGES if path.startswith("/ja/")] + [
+    "/ja/partners/?q=zzzz",  # "no partner matches" and a link, two sentences
+]
 JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]"
 RULES = {
     "half-width space after 。": re.compile(r"。 "),
