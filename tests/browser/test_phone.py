@@ -55,7 +55,7 @@ def test_the_month_calendar_fits_a_phone_screen_as_a_list_of_days(page):
     box = cell.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert "土曜日のとても長い名前" in cell.inner_text()
-    assert "(土)" in cell.inner_text()
+    assert "（土）" in cell.inner_text()
 
 
 def test_filters_are_collapsed_on_a_phone_and_open_with_a_tap(page):
