@@ -4,12 +4,12 @@ from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView
 
+from linkj.preview import mark_preview, wants_preview
 from linkj.views import FilteredListView
 from partners.models import Partner
 
@@ -84,6 +84,8 @@ class ReleaseDetailView(DetailView):
         if self.is_preview or can_preview(request.user):
             # Staff see drafts and embargoed versions here: never let a cache keep them.
             add_never_cache_headers(response)
+            if wants_preview(request):
+                mark_preview(response)
         return response
 
     def _not_in_this_language(self, request, slug):
@@ -124,8 +126,7 @@ class ReleaseDetailView(DetailView):
             response = super().get(request, *args, **kwargs)
             response.render()
             transaction.set_rollback(True)
-        add_never_cache_headers(response)
-        return response
+        return mark_preview(response)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -134,9 +135,6 @@ class ReleaseDetailView(DetailView):
         context["next_release"] = neighbour(release, "next")
         context["is_preview"] = self.is_preview
         context["is_draft_preview"] = getattr(self, "is_draft_preview", False)
-        if can_preview(self.request.user):
-            # "Edit this page" for staff; their pages are never cached (linkj/cache.py).
-            context["admin_url"] = reverse("admin:news_release_change", args=[release.pk])
         context["live_languages"] = release.live_languages(now=self.now)
         if not self.is_preview:
             # Switch and hreflang only to languages the release is live in (no link to a 404).

@@ -208,6 +208,15 @@ def share_links(url: str, title: str = "") -> dict:
     return {"links": links}
 
 
+@register.inclusion_tag("includes/edit_link.html", takes_context=True)
+def edit_link(context, obj) -> dict:
+    """ "Edit this page" for staff who may change `obj` (see linkj/preview.py: cached pages,
+    which only anonymous visitors get, never contain it)."""
+    from linkj.preview import change_url_for
+
+    return {"url": change_url_for(context.get("request"), obj)}
+
+
 def _japanese() -> bool:
     return (get_language() or settings.LANGUAGE_CODE).startswith("ja")
 
