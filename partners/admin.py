@@ -19,6 +19,7 @@ from linkj.admin import (
 )
 from linkj.kana import gojuon_key
 
+from .filters import sort_name_expression
 from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory
 
 
@@ -88,6 +89,7 @@ class PartnerAdmin(
     search_fields = [
         "name_ja",
         "name_en",
+        "name_reading",
         "short_name_ja",
         "short_name_en",
         "former_names__name_ja",
@@ -98,7 +100,7 @@ class PartnerAdmin(
     readonly_fields = ["updated_at", "updated_by"]
     inlines = [FormerNameInline, AgreementInline]
     fieldsets = [
-        (_("Names"), {"fields": ["name", "short_name", "slug"]}),
+        (_("Names"), {"fields": ["name", "name_reading", "short_name", "slug"]}),
         (_("Organisation"), {"fields": ["kind", "country", "city", "website", "logo"]}),
         (_("Description"), {"fields": ["description"]}),
         (_("Publication"), {"fields": ["is_disclosed", "updated_at", "updated_by"]}),
@@ -126,6 +128,11 @@ class PartnerAdmin(
             # A menu of 250 entries is searched by typing (static/js/admin-searchable-select.js).
             field.widget.attrs["data-searchable-select"] = "true"
         return field
+
+    def get_ordering(self, request):
+        # Japanese: 五十音 order by the reading; English: A–Z by the English name (the
+        # Japanese one when there is none yet). A column the editor clicks still wins.
+        return [sort_name_expression().asc(), "pk"]
 
     def get_queryset(self, request):
         # A subquery per row shown rather than a GROUP BY over every agreement.

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
+from linkj.kana import to_hiragana
 from linkj.models import Audited, OrderedTerm
 
 HOME_COUNTRY = "JP"
@@ -35,6 +38,20 @@ class Region(models.TextChoices):
     OVERSEAS = "overseas", pgettext_lazy("region", "Overseas")
 
 
+# Kana and kanji (with the iteration mark 々): a Japanese name made of them needs a reading.
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+
+
+def reading_of(reading: str, name: str) -> str:
+    """The stored reading: in hiragana (so katakana readings sort alike), or the name itself
+    when it is written without kanji (ユーロバイオメッド reads ゆーろばいおめっど)."""
+    reading = unicodedata.normalize("NFKC", reading or "").strip()
+    if not reading and name and not KANJI.search(name):
+        reading = unicodedata.normalize("NFKC", name).strip()
+    return to_hiragana(reading)
+
+
 class PartnerQuerySet(models.QuerySet):
     def public(self) -> PartnerQuerySet:
         """Partners visitors may see by name. Undisclosed ones still count in every number."""
@@ -55,7 +72,7 @@ class PartnerQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        condition = Q()
+        condition = Q(name_reading__icontains=to_hiragana(text))
         for code, _name in settings.LANGUAGES:
             condition |= Q(**{f"name_{code}__icontains": text})
             condition |= Q(**{f"short_name_{code}__icontains": text})
@@ -68,6 +85,15 @@ class PartnerQuerySet(models.QuerySet):
 
 class Partner(Audited):
     name = models.CharField(_("official name"), max_length=200)
+    name_reading = models.CharField(
+        _("reading (yomigana)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The Japanese name in kana, e.g. よこはまし for 横浜市. Japanese lists sort by it; "
+            "searches find it too."
+        ),
+    )
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("For example UCSD, OUI or MPR.")
     )
@@ -113,6 +139,8 @@ class Partner(Audited):
         indexes = [
             models.Index(fields=["name_ja"], name="partner_name_ja"),
             models.Index(fields=["name_en"], name="partner_name_en"),
+            # Japanese lists sort in 五十音 order by the reading.
+            models.Index(fields=["name_reading", "name_ja"], name="partner_reading"),
         ]
         permissions = [("publish_partner", _("Can publish partners (show their names and pages)"))]
 
@@ -121,6 +149,22 @@ class Partner(Audited):
 
     def get_absolute_url(self) -> str:
         return reverse("partners:partner_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        name = self.name_ja or ""
+        if not self.name_reading.strip() and JAPANESE_SCRIPT.search(name):
+            raise ValidationError(
+                {"name_reading": _("Enter the reading of the Japanese name in kana.")}
+            )
+        if KANJI.search(self.name_reading):
+            raise ValidationError(
+                {"name_reading": _("Write the reading in hiragana or katakana, without kanji.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.name_reading = reading_of(self.name_reading, self.name_ja or "")
+        super().save(*args, **kwargs)
 
     @property
     def region(self) -> str:

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from linkj.views import FilteredListView, elided_page_range
 
 from . import ledger
-from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
+from .filters import SORT_ORDERS, PartnerFilter, display_name_expression, sort_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
 
 HISTORY_PAGE_SIZE = 100
@@ -27,6 +27,7 @@ class PartnerListView(FilteredListView):
                 first_signed=Subquery(first.values("signed_on")[:1]),
                 first_agreement=Subquery(first.values("pk")[:1]),
                 display_name=display_name_expression(),
+                sort_name=sort_name_expression(),
             )
             .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
             .order_by(*SORT_ORDERS["name"])

@@ -2,7 +2,7 @@
 
     linkj (the project package: shared pieces) < partners, members, pages, contact, newsletter
         < news < events
-        < registrations, bookings < scale (the synthetic-data tool)
+        < registrations, bookings < search < scale (the synthetic-data tool)
 
 A lower app shows what upper apps add through linkj/extensions.py, never by importing them.
 An app missing from LAYERS fails the test, so every new app is placed deliberately.
@@ -28,6 +28,8 @@ LAYERS = {
     # Registrations and lounge bookings are about events and members.
     "registrations": 4,
     "bookings": 4,
+    # Site search reads partners, releases and events.
+    "search": 5,
     # Tools above every content app.
     "scale": 9,
 }
