@@ -97,6 +97,7 @@ def test_the_sample_pages_cover_every_kind_and_answer_200(client):
         "RSS feed",
         "events .ics",
         "sitemap",
+        "search",
     ]
     for label, path in pages.items():
         if label != "static file":

@@ -54,6 +54,11 @@ PAGES = [
     "/ja/newsletter/",
     "/en/newsletter/check-your-inbox/",
     "/ja/no-such-page/",
+    "/ja/search/",
+    "/ja/search/?q=%E6%A8%AA%E6%B5%9C",
+    "/en/search/?q=ucsd+%EF%BC%B5%EF%BC%A3%EF%BC%B3%EF%BC%A4",
+    "/en/search/?q=mou&type=releases",
+    "/ja/search/?q=+++",
 ]
 
 
