@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -64,9 +65,10 @@ class SearchView(TemplateView):
         return context
 
     def _preview(self, group, words, language) -> dict:
-        found = group.find(words, language)
+        # The group's total comes with its first rows (a window count): one query a group.
+        found = group.find(words, language).annotate(group_total=Window(Count("pk")))
         items = list(found[:PREVIEW_SIZE])
-        count = len(items) if len(items) < PREVIEW_SIZE else found.count()
+        count = items[0].group_total if items else 0
         return {"group": group, "items": items, "count": count, "page_obj": None}
 
     def _paged(self, group, words, language) -> dict:

@@ -239,9 +239,9 @@ def test_the_search_page_makes_a_bounded_number_of_queries(
     client, django_assert_max_num_queries, params
 ):
     seed(3)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         client.get(search_url(**params))
     seed(30)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         response = client.get(search_url(**params))
     assert response.context["total"] > 3
