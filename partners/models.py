@@ -139,8 +139,6 @@ class Partner(Audited):
         indexes = [
             models.Index(fields=["name_ja"], name="partner_name_ja"),
             models.Index(fields=["name_en"], name="partner_name_en"),
-            # Japanese lists sort in 五十音 order by the reading.
-            models.Index(fields=["name_reading", "name_ja"], name="partner_reading"),
         ]
         permissions = [("publish_partner", _("Can publish partners (show their names and pages)"))]
 

@@ -29,9 +29,5 @@ class Migration(migrations.Migration):
             name='name_reading',
             field=models.CharField(blank=True, help_text='The Japanese name in kana, e.g. よこはまし for 横浜市. Japanese lists sort by it; searches find it too.', max_length=200, verbose_name='reading (yomigana)'),
         ),
-        migrations.AddIndex(
-            model_name='partner',
-            index=models.Index(fields=['name_reading', 'name_ja'], name='partner_reading'),
-        ),
         migrations.RunPython(fill_readings, migrations.RunPython.noop),
     ]

@@ -101,3 +101,9 @@ def test_the_english_admin_changelist_sorts_by_english_name(admin_client, three_
 
 def test_every_demo_partner_with_a_japanese_name_has_a_reading(demo_partners):
     assert not Partner.objects.filter(name_reading="").exists()
+
+
+def test_the_partner_list_filter_finds_a_name_by_its_reading_in_katakana(client, three_partners):
+    with translation.override("ja"):
+        response = client.get(reverse("partners:partner_list"), {"q": "ヨコハマ"})
+    assert [partner.display_name for partner in response.context["partners"]] == ["横浜市"]
