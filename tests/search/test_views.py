@@ -136,6 +136,9 @@ def test_results_are_grouped_by_type_with_their_counts(client, yokohama):
         ("events", 1),
     ]
     assert response.context["total"] == 3
+    body = response.content.decode()
+    assert "「横浜」の検索結果：3件" in body
+    assert '<span class="search-group__count">（1件）</span>' in body
 
 
 def test_the_overview_shows_a_few_per_group_and_links_to_all_of_them(client):
