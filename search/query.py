@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,10 @@ from partners.models import FormerName, Partner
 
 from .models import Document, Kind
 from .normalise import pattern
+
+# Counts stop here: a common word in 100,000 releases is shown as "1,000+" rather than read
+# in full, and paging covers the first 1,000 results of a group.
+COUNT_LIMIT = 1000
 
 # The publishing rule of each app: what a visitor may see in `language`.
 LIVE: dict[str, Callable[[str], QuerySet]] = {
@@ -76,3 +81,19 @@ GROUPS = [
     Group("releases", _("News releases"), releases),
     Group("events", _("Events"), events),
 ]
+
+
+def capped_counts(querysets: list[QuerySet]) -> list[int]:
+    """How many rows each queryset finds, up to COUNT_LIMIT, in one query for all of them.
+
+    Each count reads at most COUNT_LIMIT rows, in no particular order, so the database may
+    stop early, and the page keeps its query budget whatever the number of groups.
+    """
+    parts, params = [], []
+    for queryset in querysets:
+        sql, values = queryset.order_by().values("pk")[:COUNT_LIMIT].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return list(cursor.fetchone())

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -11,7 +10,7 @@ from django.views.generic import TemplateView
 from linkj.views import elided_page_range
 
 from .normalise import MAX_QUERY_LENGTH, is_too_short, terms
-from .query import GROUPS
+from .query import COUNT_LIMIT, GROUPS, capped_counts
 
 PREVIEW_SIZE = 5  # results per group on the overview
 PAGE_SIZE = 20  # results per page when one group is shown
@@ -60,19 +59,24 @@ class SearchView(TemplateView):
         if context["chosen"]:
             context["groups"] = [self._paged(groups[context["chosen"]], words, language)]
         else:
-            context["groups"] = [self._preview(group, words, language) for group in GROUPS]
+            context["groups"] = self._previews(words, language)
         context["total"] = sum(group["count"] for group in context["groups"])
+        context["count_limit"] = COUNT_LIMIT
+        context["capped"] = any(group["count"] >= COUNT_LIMIT for group in context["groups"])
         return context
 
-    def _preview(self, group, words, language) -> dict:
-        # The group's total comes with its first rows (a window count): one query a group.
-        found = group.find(words, language).annotate(group_total=Window(Count("pk")))
-        items = list(found[:PREVIEW_SIZE])
-        count = items[0].group_total if items else 0
-        return {"group": group, "items": items, "count": count, "page_obj": None}
+    def _previews(self, words, language) -> list[dict]:
+        """The first few of each group, and every group's count in one more query."""
+        found = [group.find(words, language) for group in GROUPS]
+        counts = capped_counts(found)
+        return [
+            {"group": group, "items": list(rows[:PREVIEW_SIZE]), "count": count, "page_obj": None}
+            for group, rows, count in zip(GROUPS, found, counts, strict=True)
+        ]
 
     def _paged(self, group, words, language) -> dict:
-        paginator = Paginator(group.find(words, language), PAGE_SIZE)
+        # Paging covers the first COUNT_LIMIT results, counted by one bounded query.
+        paginator = Paginator(group.find(words, language)[:COUNT_LIMIT], PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)

@@ -248,3 +248,20 @@ def test_the_search_page_makes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(6):
         response = client.get(search_url(**params))
     assert response.context["total"] > 3
+
+
+def test_counts_and_paging_stop_at_the_limit_for_very_common_words(client, monkeypatch):
+    from search import query, views
+
+    monkeypatch.setattr(query, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    for _n in range(5):
+        ReleaseFactory(title_ja="京都の発表")
+    overview = client.get(search_url(q="京都"))
+    assert overview.context["groups"][1]["count"] == 3
+    body = overview.content.decode()
+    assert "「京都」の検索結果：3件以上" in body
+    assert "（3件以上）" in body
+    paged = client.get(search_url(q="京都", type="releases"))
+    assert len(results(paged, "releases")) == 3
+    assert "最初の3件だけを表示しています。" in paged.content.decode()
