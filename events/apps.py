@@ -18,4 +18,6 @@ class EventsConfig(AppConfig):
 
         media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, may_preview=can_preview)
 
-        from . import schedule  # noqa: F401
+        from . import revisions, schedule  # noqa: F401
+
+        revisions.register()
