@@ -193,6 +193,15 @@ class Event(Audited):
         help_text=_("ASCII only; one address shared by both languages."),
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+    image = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Chosen from the media library; shown at the top of the event's page."),
+    )
     body = RichTextField(_("body"), blank=True)
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="events"

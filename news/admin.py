@@ -71,12 +71,14 @@ class FollowsReleaseLockMixin:
 class ReleasePhotoInline(FollowsReleaseLockMixin, TranslationStackedInline):
     model = ReleasePhoto
     extra = 0
-    fields = ["image", "preview", "alt", "caption", "credit", "position"]
+    fields = ["image", "library_image", "preview", "alt", "caption", "credit", "position"]
     readonly_fields = ["preview"]
+    # A plain ID box with a lookup link: picking from the library works without JavaScript.
+    raw_id_fields = ["library_image"]
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        return thumbnail(obj.image, alt="") if obj.pk else "—"
+        return thumbnail(obj.picture, alt="") if obj.pk else "—"
 
 
 class QuoteInline(FollowsReleaseLockMixin, TranslationStackedInline):

@@ -73,3 +73,8 @@ def photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
         ),
         name,
     )
+
+
+def live_photo_uses(queryset, now: datetime.datetime):
+    """Photos (with a library image) of releases live in some language."""
+    return queryset.filter(release__in=Release.objects.live_anywhere(now=now))

@@ -72,6 +72,7 @@ def snapshot(release: Release) -> dict:
     data["photos"] = [
         {
             "image": photo.image.name,
+            "library_image_id": photo.library_image_id,
             "width": photo.width,
             "height": photo.height,
             "credit": photo.credit,

@@ -13,7 +13,7 @@ from linkj.views import FilteredListView
 from partners.models import Partner
 
 from .filters import ReleaseFilter, partner_by_slug_or_id
-from .models import Release, ReleaseDraft, language_codes
+from .models import Release, ReleaseDraft, ReleasePhoto, language_codes
 
 PREVIEW_PERMISSION = "news.view_release"
 
@@ -58,7 +58,9 @@ class ReleaseDetailView(DetailView):
         self.now = timezone.now()
         queryset = with_neighbours(
             Release.objects.prefetch_related(
-                "photos", "quotes", Prefetch("partners", queryset=Partner.objects.public())
+                Prefetch("photos", queryset=ReleasePhoto.objects.select_related("library_image")),
+                "quotes",
+                Prefetch("partners", queryset=Partner.objects.public()),
             ),
             language,
             self.now,

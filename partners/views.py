@@ -23,6 +23,7 @@ class PartnerListView(FilteredListView):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
             Partner.objects.public()
+            .select_related("logo_image")
             .annotate(
                 first_signed=Subquery(first.values("signed_on")[:1]),
                 first_agreement=Subquery(first.values("pk")[:1]),
@@ -59,7 +60,7 @@ class PartnerDetailView(DetailView):
                     Agreement.objects.filter(partner__slug=slug, partner__is_disclosed=True)
                 )
             )
-            .select_related("partner")
+            .select_related("partner", "partner__logo_image")
             .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
             .order_by("signed_on", "pk")
         )
@@ -68,7 +69,9 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partner = get_object_or_404(Partner.objects.public(), slug=slug)
+            partner = get_object_or_404(
+                Partner.objects.public().select_related("logo_image"), slug=slug
+            )
         prefetch_related_objects([partner], "former_names")
         return partner
 

@@ -25,6 +25,7 @@ class Command(BaseCommand):
                 "pages",
                 "contact",
                 "newsletter",
+                "library",
             ],  # fmt: skip
         )
 

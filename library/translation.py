@@ -1,0 +1,14 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Document, Image
+
+
+@register(Image)
+class ImageTranslationOptions(TranslationOptions):
+    fields = ("alt", "credit")
+    required_languages = {"ja": ("alt",)}
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("credit",)
