@@ -98,7 +98,10 @@ class ImageAdmin(LibraryItemAdmin):
     readonly_fields = ["preview", "dimensions", *LibraryItemAdmin.readonly_fields]
     fieldsets = [
         (pgettext_lazy("media library", "File"), {"fields": ["title", "file", "preview"]}),
-        (_("Description"), {"fields": ["alt", "credit"]}),
+        (
+            pgettext_lazy("media library", "Alternative text and credit"),
+            {"fields": ["alt", "credit"]},
+        ),
         (_("Publication"), {"fields": ["is_public"]}),
         (
             pgettext_lazy("media library", "Details"),
@@ -130,7 +133,7 @@ class DocumentAdmin(LibraryItemAdmin):
     search_fields = ["title"]
     fieldsets = [
         (pgettext_lazy("media library", "File"), {"fields": ["title", "file"]}),
-        (_("Description"), {"fields": ["credit"]}),
+        (pgettext_lazy("media library", "Credit"), {"fields": ["credit"]}),
         (_("Publication"), {"fields": ["is_public"]}),
         (
             pgettext_lazy("media library", "Details"),
