@@ -84,7 +84,10 @@ def value_text(key: str, value) -> str:
     if key == "photos":
         code = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         return "\n".join(
-            f"{p['image'].rsplit('/', 1)[-1]}（{p.get(f'alt_{code}') or '—'}）" for p in value
+            # A photo chosen from the media library has no upload of its own: its number.
+            f"{p['image'].rsplit('/', 1)[-1] or '#' + str(p.get('library_image_id'))}"
+            f"（{p.get(f'alt_{code}') or '—'}）"
+            for p in value
         )
     try:
         field = Release._meta.get_field(key.removesuffix("_id"))
