@@ -92,7 +92,8 @@ class LibraryItemAdmin(PublishPermissionMixin, TabbedTranslationAdmin):
 class ImageAdmin(LibraryItemAdmin):
     publish_permission = "library.publish_image"
     publishing_fields = ("is_public",)
-    list_display = ["thumb", "title", "alt", "dimensions", "size_display", "uploaded_at"]
+    # The ID too: without JavaScript, the picker's box takes the number read here.
+    list_display = ["thumb", "title", "alt", "dimensions", "size_display", "uploaded_at", "id"]
     list_display_links = ["thumb", "title"]
     search_fields = ["title"]  # get_search_results searches alt texts and credits too
     readonly_fields = ["preview", "dimensions", *LibraryItemAdmin.readonly_fields]
@@ -129,7 +130,7 @@ class ImageAdmin(LibraryItemAdmin):
 class DocumentAdmin(LibraryItemAdmin):
     publish_permission = "library.publish_document"
     publishing_fields = ("is_public",)
-    list_display = ["title", "file_link", "size_display", "uploaded_at"]
+    list_display = ["title", "file_link", "size_display", "uploaded_at", "id"]
     search_fields = ["title"]
     fieldsets = [
         (pgettext_lazy("media library", "File"), {"fields": ["title", "file"]}),

@@ -159,6 +159,9 @@ class Image(LibraryItem):
         help_text=_("What the image shows, for people who cannot see it."),
     )
 
+    # The admin's pickers show a thumbnail of the chosen image (linkj.admin).
+    admin_thumbnail_field = "file"
+
     class Meta(LibraryItem.Meta):
         verbose_name = _("library image")
         verbose_name_plural = _("library images")

@@ -377,3 +377,14 @@ def test_only_publishers_may_make_a_file_always_public(client, editor, publisher
     client.force_login(publisher)
     client.post("/admin/library/image/add/", image_form(is_public="on"))
     assert Image.objects.filter(is_public=True).count() == 1
+
+
+def test_the_picker_shows_a_thumbnail_of_the_chosen_image(admin_client, used_and_unused):
+    release = used_and_unused["release"]
+    image = release.photos.get().library_image
+    form = admin_client.get(reverse("admin:news_release_change", args=[release.pk]))
+    thumb = rendition(image.file, 80).url
+    assert f'<div class="picker-thumbnail"><img src="{thumb}"' in form.content.decode()
+    # Without JavaScript the editor types the number the library's list shows.
+    listing = admin_client.get("/admin/library/image/").content.decode()
+    assert f'<td class="field-id">{image.pk}</td>' in listing
