@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from linkj import media
 from linkj.images import ValidatedImageField
-from linkj.models import Audited
+from linkj.models import Audited, library_image_field
 from linkj.richtext import RichTextField
 from partners.models import Agreement, Partner
 
@@ -336,12 +336,8 @@ class ReleasePhoto(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
-    library_image = models.ForeignKey(
-        "library.Image",
-        verbose_name=_("or an image from the media library"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    library_image = library_image_field(
+        _("or an image from the media library"),
         related_name="release_photos",
         help_text=_(
             "Instead of uploading: the library image's alternative text and credit are used "

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
-from linkj.models import Audited, OrderedTerm
+from linkj.models import Audited, OrderedTerm, library_image_field
 
 HOME_COUNTRY = "JP"
 LOGO_DIRECTORY = "partners/logos/"
@@ -92,12 +92,8 @@ class Partner(Audited):
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
-    logo_image = models.ForeignKey(
-        "library.Image",
-        verbose_name=_("logo from the media library"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    logo_image = library_image_field(
+        _("logo from the media library"),
         related_name="partner_logos",
         help_text=_("Or choose a logo from the media library; it is shown instead of the upload."),
     )
