@@ -111,6 +111,17 @@ def record_revision(*, release: Release, user=None, comment: str = "") -> Revisi
     return revision
 
 
+def _photos_still_available(photos: list[dict]) -> list[dict]:
+    """The photos of a snapshot, less those whose media library image was deleted since (a
+    draft or an old revision does not protect the image it names, as a photo row does)."""
+    chosen = {photo.get("library_image_id") for photo in photos} - {None}
+    if not chosen:
+        return photos
+    library = ReleasePhoto._meta.get_field("library_image").related_model
+    present = set(library.objects.filter(pk__in=chosen).values_list("pk", flat=True))
+    return [photo for photo in photos if photo.get("library_image_id") in present | {None}]
+
+
 def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Release:
     """Make the release (row, partners, agreements, quotes, photos) what `data` describes.
 
@@ -142,7 +153,7 @@ def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Re
         ReleasePhoto.objects.bulk_create(
             [
                 ReleasePhoto(release=release, position=index, **photo)
-                for index, photo in enumerate(data["photos"])
+                for index, photo in enumerate(_photos_still_available(data["photos"]))
             ]
         )
     return release

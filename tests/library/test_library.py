@@ -146,7 +146,13 @@ def used_and_unused():
     ReleasePhoto.objects.create(release=release, library_image=in_release)
     partner = PartnerFactory(name_ja="サンディエゴ大学", logo_image=as_logo)
     event = EventFactory(title_ja="横浜ライフサイエンス交流会", image=for_event)
-    return {"release": release, "partner": partner, "event": event, "unused": unused}
+    return {
+        "release": release,
+        "partner": partner,
+        "event": event,
+        "unused": unused,
+        "in_release": in_release,
+    }
 
 
 def titles_listed(response):
@@ -244,6 +250,17 @@ def test_a_draft_and_a_restore_keep_the_library_image(used_and_unused):
     release.photos.all().delete()
     services.apply_snapshot(release, data, keep_publishing=True)
     assert release.photos.get().library_image == image
+
+
+def test_a_draft_naming_a_library_image_deleted_since_leaves_that_photo_out(used_and_unused):
+    release = used_and_unused["release"]
+    data = services.snapshot(release)
+    spare = LibraryImageFactory()
+    data["photos"].append({**data["photos"][0], "library_image_id": spare.pk})
+    release.photos.all().delete()
+    used_and_unused["in_release"].delete()  # unused now, so it may go
+    services.apply_snapshot(release, data, keep_publishing=True)
+    assert [photo.library_image for photo in release.photos.all()] == [spare]
 
 
 # Public pages: the library's alternative text in the page's language.
@@ -346,6 +363,15 @@ def test_partners_and_events_make_a_file_public_by_their_own_rule(client, owner,
     else:
         EventFactory(image=image, publication="published" if public else "draft")
     assert status_of(client, image) == ((200, 200) if public else (404, 404))
+
+
+def test_a_library_file_request_costs_a_query_per_kind_of_use(
+    client, django_assert_max_num_queries
+):
+    image = LibraryImageFactory()
+    EventFactory(image=image)
+    with django_assert_max_num_queries(4):  # the item, then releases, partners, events
+        assert client.get(image.file.url).status_code == 200
 
 
 def test_a_file_marked_always_public_needs_no_use(client):
