@@ -29,6 +29,8 @@ IMAGES = [
     },
 ]
 
+BROCHURE = ("LINK-J の活動紹介（デモ用）", "What LINK-J does (demo)")
+
 
 def _drawing(colours) -> ContentFile:
     dark, light = colours
@@ -63,9 +65,13 @@ def load(stdout=None) -> int:
             values["file"] = _drawing(data["colours"])
         _image, was_changed = sync(Image, {"title": data["title"]}, values)
         changed += was_changed
-    if not Document.objects.filter(title="demo-brochure").exists():
+    if not Document.objects.filter(title_ja=BROCHURE[0]).exists():
         Document.objects.create(
-            title="demo-brochure", file=_pdf(), credit_ja="LINK-J", credit_en="LINK-J"
+            title_ja=BROCHURE[0],
+            title_en=BROCHURE[1],
+            file=_pdf(),
+            credit_ja="LINK-J",
+            credit_en="LINK-J",
         )
         changed += 1
     return changed

@@ -28,12 +28,14 @@ USES_SHOWN = 50
 
 
 def relations(model) -> list:
-    """The ForeignKeys of other models that point to `model` (a release photo's image, a
-    partner's logo, an event's image), found from the model registry."""
+    """The ForeignKeys and many-to-many fields of other models that point to `model` (a
+    release photo's image, a partner's logo, an event's image, a release's documents), found
+    from the model registry."""
     return [
         rel
         for rel in model._meta.related_objects
-        if rel.one_to_many and rel.related_model._meta.app_label != model._meta.app_label
+        if (rel.one_to_many or rel.many_to_many)
+        and rel.related_model._meta.app_label != model._meta.app_label
     ]
 
 
@@ -57,9 +59,13 @@ class LibraryQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        condition = Q(title__icontains=text)
+        condition = Q()
         for code, _name in settings.LANGUAGES:
             condition |= Q(**{f"credit_{code}__icontains": text})
+            if hasattr(self.model, f"title_{code}"):
+                condition |= Q(**{f"title_{code}__icontains": text})
+            else:
+                condition |= Q(title__icontains=text)
             if hasattr(self.model, "alt"):
                 condition |= Q(**{f"alt_{code}__icontains": text})
         return self.filter(condition)
@@ -118,8 +124,11 @@ class LibraryItem(models.Model):
         return self.title or PurePosixPath(self.file.name or "").name
 
     def save(self, *args, **kwargs):
-        if not self.title and self.file:
-            self.title = PurePosixPath(self.file.name).stem[:200]
+        # The Japanese column when the title is translated (documents), else the only one.
+        title = f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+        title = title if hasattr(self, title) else "title"
+        if not getattr(self, title) and self.file:
+            setattr(self, title, PurePosixPath(self.file.name).stem[:200])
         super().save(*args, **kwargs)
         # Known only once the file is stored (an image is re-encoded on the way).
         size = self.file.size if self.file else 0
@@ -169,6 +178,12 @@ class Image(LibraryItem):
 
 
 class Document(LibraryItem):
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("The link text on public pages. Left empty, the file's name is used."),
+    )
     file = ValidatedPdfField(
         _("PDF file"),
         upload_to=DOCUMENT_DIRECTORY,

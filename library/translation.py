@@ -11,4 +11,5 @@ class ImageTranslationOptions(TranslationOptions):
 
 @register(Document)
 class DocumentTranslationOptions(TranslationOptions):
-    fields = ("credit",)
+    # A document's title is its link text on public pages, so it has both languages.
+    fields = ("title", "credit")

@@ -118,6 +118,7 @@ class ReleaseAdminForm(forms.ModelForm):
             "partners",
             "agreements",
             "show_history_table",
+            "documents",
             "status",
             "publish_at_ja",
             "publish_at_en",
@@ -196,12 +197,14 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
     search_fields = ["title_ja", "title_en", "subtitle_ja", "subtitle_en", "slug"]
     date_hierarchy = "date"
     autocomplete_fields = ["partners", "agreements"]
+    # Numbers and a lookup link: picking from the media library works without JavaScript.
+    raw_id_fields = ["documents"]
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [ReleasePhotoInline, QuoteInline]
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
         (_("Text"), {"fields": ["title", "subtitle", "lead", "body"]}),
-        (_("Release"), {"fields": ["slug", "date", "category", "attachment"]}),
+        (_("Release"), {"fields": ["slug", "date", "category", "attachment", "documents"]}),
         (
             _("Partners"),
             {"fields": ["partners", "agreements", "show_history_table"]},

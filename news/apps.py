@@ -24,6 +24,12 @@ class NewsConfig(AppConfig):
         from linkj.extensions import LibraryUse, library_uses
 
         library_uses.register(
+            "news.Release.documents",
+            LibraryUse(
+                "news.Release", "documents", news_media.live_release_uses, until="unpublish_at"
+            ),
+        )
+        library_uses.register(
             "news.ReleasePhoto.library_image",
             LibraryUse(
                 "news.ReleasePhoto",

@@ -71,6 +71,10 @@ def value_text(key: str, value) -> str:
     if key == "partners":
         names = dict(Partner.objects.filter(pk__in=value).values_list("pk", "name"))
         return "、".join(names.get(pk, f"#{pk}") for pk in value)
+    if key == "documents":
+        library = Release._meta.get_field("documents").related_model
+        names = {document.pk: str(document) for document in library.objects.filter(pk__in=value)}
+        return "、".join(names.get(pk, f"#{pk}") for pk in value)
     if key == "agreements":
         found = {
             a.pk: str(a) for a in Agreement.objects.filter(pk__in=value).select_related("partner")

@@ -162,6 +162,13 @@ class Release(Audited):
     agreements = models.ManyToManyField(
         Agreement, verbose_name=_("agreements"), blank=True, related_name="releases"
     )
+    documents = models.ManyToManyField(
+        "library.Document",
+        verbose_name=_("documents from the media library"),
+        blank=True,
+        related_name="releases",
+        help_text=_("PDFs listed under Download beside the release's own PDF, by number."),
+    )
     show_history_table = models.BooleanField(
         _("append the partnership history table"),
         default=False,

@@ -57,6 +57,7 @@ def snapshot(release: Release) -> dict:
         data[name] = value
     data["partners"] = sorted(release.partners.values_list("pk", flat=True))
     data["agreements"] = sorted(release.agreements.values_list("pk", flat=True))
+    data["documents"] = sorted(release.documents.values_list("pk", flat=True))
     data["quotes"] = [
         {
             "kind": quote.kind,
@@ -141,6 +142,9 @@ def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Re
     release.save()
     release.partners.set(data.get("partners", []))
     release.agreements.set(data.get("agreements", []))
+    if "documents" in data:  # revisions from before the media library leave them alone
+        library = Release._meta.get_field("documents").related_model
+        release.documents.set(library.objects.filter(pk__in=data["documents"]))
     release.quotes.all().delete()
     Quote.objects.bulk_create(
         [

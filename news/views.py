@@ -60,6 +60,7 @@ class ReleaseDetailView(DetailView):
             Release.objects.prefetch_related(
                 Prefetch("photos", queryset=ReleasePhoto.objects.select_related("library_image")),
                 "quotes",
+                "documents",
                 Prefetch("partners", queryset=Partner.objects.public()),
             ),
             language,
@@ -114,6 +115,7 @@ class ReleaseDetailView(DetailView):
         context["live_languages"] = release.live_languages(now=self.now)
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
+        context["documents"] = list(release.documents.all())
         context["release_partners"] = list(release.partners.all())
         context["attachments"] = release.attachments(
             None if self.is_preview else context["live_languages"]

@@ -67,4 +67,19 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
+        migrations.AddField(
+            model_name='document',
+            name='title_en',
+            field=models.CharField(blank=True, help_text="The link text on public pages. Left empty, the file's name is used.", max_length=200, null=True, verbose_name='title'),
+        ),
+        migrations.AddField(
+            model_name='document',
+            name='title_ja',
+            field=models.CharField(blank=True, help_text="The link text on public pages. Left empty, the file's name is used.", max_length=200, null=True, verbose_name='title'),
+        ),
+        migrations.AlterField(
+            model_name='document',
+            name='title',
+            field=models.CharField(blank=True, help_text="The link text on public pages. Left empty, the file's name is used.", max_length=200, verbose_name='title'),
+        ),
     ]

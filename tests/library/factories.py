@@ -24,6 +24,7 @@ class LibraryDocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
 
-    title = factory.Sequence(lambda n: f"document-{n}")
+    title_ja = factory.Sequence(lambda n: f"資料{n}")
+    title_en = factory.Sequence(lambda n: f"Document {n}")
     file = factory.LazyFunction(lambda: SimpleUploadedFile("brochure.pdf", pdf_bytes()))
     credit_ja = "LINK-J"

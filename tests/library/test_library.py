@@ -18,7 +18,7 @@ from linkj.images import rendition
 from linkj.pdfs import MESSAGES
 from linkj.roles import EDITORS, PUBLISHERS, permissions_of
 from news import services
-from news.models import ReleasePhoto, Status
+from news.models import Release, ReleasePhoto, Status
 from tests import images
 from tests.events.factories import EventFactory
 from tests.factories import PartnerFactory
@@ -106,7 +106,7 @@ def test_the_library_refuses_a_bad_pdf_with_the_attachments_message(client, edit
     client.force_login(editor)
     response = client.post(
         "/admin/library/document/add/",
-        {"title": "", "file": SimpleUploadedFile("brochure.pdf", content), "credit_ja": ""},
+        {"title_ja": "", "file": SimpleUploadedFile("brochure.pdf", content)},
         HTTP_ACCEPT_LANGUAGE="ja",
     )
     with translation.override("ja"):
@@ -125,12 +125,12 @@ def test_an_editor_uploads_a_plain_pdf(client, editor):
     client.force_login(editor)
     response = client.post(
         "/admin/library/document/add/",
-        {"title": "パンフレット", "file": SimpleUploadedFile("brochure.pdf", pdf_bytes())},
+        {"title_ja": "パンフレット", "file": SimpleUploadedFile("brochure.pdf", pdf_bytes())},
     )
     assert response.status_code == 302
     document = Document.objects.get()
     assert document.file.name.startswith("library/documents/")
-    assert (document.title, document.size) == ("パンフレット", len(pdf_bytes()))
+    assert (document.title_ja, document.size) == ("パンフレット", len(pdf_bytes()))
 
 
 # Unused files and where a file is used.
@@ -160,14 +160,17 @@ def titles_listed(response):
 
 
 def test_the_unused_filter_lists_only_files_nothing_points_to(admin_client, used_and_unused):
-    LibraryDocumentFactory(title="brochure")
+    LibraryDocumentFactory(title_ja="パンフレット")
+    ReleaseFactory().documents.add(LibraryDocumentFactory(title_ja="配布資料"))
     unused = admin_client.get("/admin/library/image/?usage=unused")
     used = admin_client.get("/admin/library/image/?usage=used")
     assert titles_listed(unused) == ["unused"]
     assert titles_listed(used) == ["as-logo", "for-event", "in-release"]
     assert "未使用" in unused.content.decode()
     documents = admin_client.get("/admin/library/document/?usage=unused")
-    assert titles_listed(documents) == ["brochure"]
+    assert titles_listed(documents) == ["パンフレット"]
+    documents = admin_client.get("/admin/library/document/?usage=used")
+    assert titles_listed(documents) == ["配布資料"]
 
 
 def test_the_change_page_lists_where_a_file_is_used(admin_client, used_and_unused):
@@ -242,14 +245,34 @@ def test_partner_and_event_forms_offer_the_library_picker(admin_client):
     assert 'id="lookup_id_image"' in event
 
 
+def test_an_editor_picks_library_documents_for_a_release_by_number(client, editor):
+    first, second = LibraryDocumentFactory(), LibraryDocumentFactory()
+    client.force_login(editor)
+    form = client.get("/admin/news/release/add/").content.decode()
+    assert 'id="lookup_id_documents"' in form
+    response = client.post(
+        "/admin/news/release/add/", release_form_data(documents=f"{first.pk},{second.pk}")
+    )
+    assert response.status_code == 302
+    assert set(Release.objects.get().documents.all()) == {
+        first,
+        second,
+    }
+
+
 def test_a_draft_and_a_restore_keep_the_library_image(used_and_unused):
     release = used_and_unused["release"]
     image = release.photos.get().library_image
+    document = LibraryDocumentFactory()
+    release.documents.add(document)
     data = services.snapshot(release)
     assert data["photos"][0]["library_image_id"] == image.pk
+    assert data["documents"] == [document.pk]
     release.photos.all().delete()
+    release.documents.clear()
     services.apply_snapshot(release, data, keep_publishing=True)
     assert release.photos.get().library_image == image
+    assert list(release.documents.all()) == [document]
 
 
 def test_a_draft_naming_a_library_image_deleted_since_leaves_that_photo_out(used_and_unused):
@@ -283,6 +306,19 @@ def test_a_release_page_shows_the_library_image_with_its_alt_text_per_language(
     assert en.count('alt="The signing venue"') == 3 and 'alt="Own photo"' in en
     assert "写真：LINK-J 事務局" in ja
     assert rendition(image.file, 480).url in ja
+
+
+def test_a_release_page_lists_its_library_documents_in_the_page_s_language(client):
+    release = ReleaseFactory(slug="with-documents")
+    release.documents.add(LibraryDocumentFactory(title_ja="事業計画書", title_en="Business plan"))
+    release.documents.add(LibraryDocumentFactory(title_ja="会場案内", title_en=""))
+    ja = client.get("/ja/news/with-documents/").content.decode()
+    en = client.get("/en/news/with-documents/").content.decode()
+    assert ">事業計画書</a>" in ja and ">会場案内</a>" in ja
+    assert ">Business plan</a>" in en
+    assert ' lang="ja">会場案内</a>' in en  # no English title: the Japanese one, marked
+    document = release.documents.get(title_ja="事業計画書")
+    assert client.get(document.file.url).status_code == 200  # public: a live release uses it
 
 
 def test_a_release_photo_s_own_alt_text_wins_over_the_library_s(client):
@@ -380,6 +416,10 @@ def test_a_file_marked_always_public_needs_no_use(client):
     assert status_of(client, image) == (200, 200)
     assert client.get(document.file.url).status_code == 200
     assert client.get(LibraryDocumentFactory().file.url).status_code == 404
+    draft = ReleaseFactory(status=Status.DRAFT)
+    unpublished = LibraryDocumentFactory()
+    draft.documents.add(unpublished)
+    assert client.get(unpublished.file.url).status_code == 404
 
 
 def test_caches_keep_a_file_no_longer_than_its_release_s_take_down(client):
