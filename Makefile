@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup lint messages clean bench
+.PHONY: run test install setup lint messages clean bench bench-demo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,5 +47,21 @@ clean:
 
 # --- Operations: the benchmark (scripts/bench.py; writes docs/benchmarks.md) ---
 # DATABASE_URL / REDIS_URL choose what is measured; without them, the SQLite demo.
+# The benchmark at scale, on PostgreSQL and Redis: a database of its own, filled once
+# (generate_scale_data tops up, so a second run adds nothing). Figures: docs/benchmarks.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/linkj_bench_scale
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/14
 bench: install
-	$(BIN)/python scripts/bench.py
+	psql "$(BENCH_DATABASE_URL)" -c "select 1" >/dev/null 2>&1 || \
+		createdb -h 127.0.0.1 -U postgres "$(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py migrate --noinput -v 0
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py load_demo
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py generate_scale_data \
+		--partners 5000 --releases 100000 --events 10000
+	DATABASE_URL="$(BENCH_DATABASE_URL)" REDIS_URL="$(BENCH_REDIS_URL)" $(BIN)/python \
+		scripts/bench.py --title "Benchmarks at scale (PostgreSQL, Redis)"
+
+# The same pages on the SQLite demo (quick, no PostgreSQL needed): docs/benchmarks-demo.md.
+bench-demo: install
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python scripts/bench.py \
+		--title "Benchmarks on the demo (SQLite)" --output docs/benchmarks-demo.md

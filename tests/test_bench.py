@@ -66,7 +66,7 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
         sizes={"static file": 2048, "news list": 10240},
         results=results,
         connections=[16, 50],
-        args=argparse.Namespace(rounds=3, duration=3, connections="16,50"),
+        args=argparse.Namespace(rounds=3, duration=3, connections="16,50", title="Benchmarks"),
         started=datetime.datetime(2026, 11, 29, tzinfo=datetime.UTC),
         load_before=(0.5, 0.4, 0.3),
         wrk_version="wrk 4.1.0",
