@@ -49,7 +49,6 @@ class LibraryItemAdmin(PublishPermissionMixin, TabbedTranslationAdmin):
     list_filter = [UsageFilter, "is_public", "uploaded_at"]
     readonly_fields = ["size_display", "uploaded_at", "uploaded_by", "usage"]
     list_per_page = 50
-    list_select_related = ["uploaded_by"]
 
     def is_public(self, obj) -> bool:
         # Library items are corrected freely; only "always public" is a publisher's call.

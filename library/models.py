@@ -59,15 +59,15 @@ class LibraryQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        condition = Q()
+        # Every language's column at once (modeltranslation alone would query one).
+        translated = [
+            "credit",
+            *(name for name in ("title", "alt") if hasattr(self.model, f"{name}_ja")),
+        ]
+        condition = Q() if "title" in translated else Q(title__icontains=text)
         for code, _name in settings.LANGUAGES:
-            condition |= Q(**{f"credit_{code}__icontains": text})
-            if hasattr(self.model, f"title_{code}"):
-                condition |= Q(**{f"title_{code}__icontains": text})
-            else:
-                condition |= Q(title__icontains=text)
-            if hasattr(self.model, "alt"):
-                condition |= Q(**{f"alt_{code}__icontains": text})
+            for name in translated:
+                condition |= Q(**{f"{name}_{code}__icontains": text})
         return self.filter(condition)
 
 

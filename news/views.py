@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -60,8 +60,14 @@ class ReleaseDetailView(DetailView):
             Release.objects.prefetch_related(
                 Prefetch("photos", queryset=ReleasePhoto.objects.select_related("library_image")),
                 "quotes",
-                "documents",
                 Prefetch("partners", queryset=Partner.objects.public()),
+            )
+            # Most releases pick no library document: ask in the release's own query, and
+            # load them (one more query) only when there are some.
+            .annotate(
+                has_documents=Exists(
+                    Release.documents.through.objects.filter(release=OuterRef("pk"))
+                )
             ),
             language,
             self.now,
@@ -115,7 +121,7 @@ class ReleaseDetailView(DetailView):
         context["live_languages"] = release.live_languages(now=self.now)
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
-        context["documents"] = list(release.documents.all())
+        context["documents"] = list(release.documents.all()) if release.has_documents else []
         context["release_partners"] = list(release.partners.all())
         context["attachments"] = release.attachments(
             None if self.is_preview else context["live_languages"]
