@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
@@ -7,14 +8,18 @@ from django.utils.translation import ngettext
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
     OrderedTermAdmin,
+    PublicPageAdminMixin,
     PublishPermissionMixin,
+    RevisionAdminMixin,
     TabbedTranslationAdmin,
     TranslationTabularInline,
     language_completeness,
 )
 
+from . import revisions
 from .forms import EventAdminForm
 from .models import Category, Event, Publication, Speaker, Venue
 from .times import event_times
@@ -67,10 +72,16 @@ def duplicate_event(event: Event, *, user=None) -> Event:
 
 @admin.register(Event)
 class EventAdmin(
-    PublishPermissionMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+    RevisionAdminMixin,
+    PublicPageAdminMixin,
+    PublishPermissionMixin,
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    TabbedTranslationAdmin,
 ):
     form = EventAdminForm
     publish_permission = "events.publish_event"
+    restore_revision = revisions.restore
     publishing_fields = ("publication", "publish_at")
     completeness_fields = ("title", "summary")
     changelist_defer = (
@@ -98,6 +109,7 @@ class EventAdmin(
         "publication",
         "format",
         "category",
+        EnglishMissingFilter,
     ]
     list_select_related = ["venue"]
     date_hierarchy = "starts_at"
@@ -163,6 +175,9 @@ class EventAdmin(
 
     def is_public(self, obj) -> bool:
         return obj.publication == Publication.PUBLISHED
+
+    def live_languages_of(self, obj) -> list[str]:
+        return [code for code, _name in settings.LANGUAGES] if obj.is_live() else []
 
     @admin.display(description=_("starts (venue time)"), ordering="starts_at")
     def local_start(self, obj):

@@ -25,4 +25,6 @@ class EventsConfig(AppConfig):
             "events.Event.image", LibraryUse("events.Event", "image", live_image_uses)
         )
 
-        from . import schedule  # noqa: F401
+        from . import revisions, schedule  # noqa: F401
+
+        revisions.register()

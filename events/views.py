@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from linkj.links import absolute_url
+from linkj.preview import mark_preview, wants_preview
 from linkj.views import FilteredListView
 
 from . import ics
@@ -86,6 +87,8 @@ class EventDetailView(DetailView):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
             response["X-Robots-Tag"] = "noindex"
+        if wants_preview(self.request) and can_preview(self.request.user):
+            mark_preview(response)
         return response
 
 

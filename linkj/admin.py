@@ -144,6 +144,31 @@ def language_completeness(obj, fields: tuple[str, ...]) -> str:
     return format_html_join(" ", '<span class="{}" title="{}">{}</span>', badges)
 
 
+class EnglishMissingFilter(admin.SimpleListFilter):
+    """「英語未入力」: rows whose English text is missing in any of the admin's
+    `completeness_fields` (the same fields as the languages column), or complete."""
+
+    title = _("English text")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("English missing")), ("complete", _("English complete"))]
+
+    def queryset(self, request, queryset):
+        complete = Q()
+        for field in getattr(self, "fields", ()):
+            complete &= Q(**{f"{field}_en__isnull": False}) & ~Q(**{f"{field}_en": ""})
+        if self.value() == "missing":
+            return queryset.exclude(complete)
+        if self.value() == "complete":
+            return queryset.filter(complete)
+        return queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.fields = model_admin.completeness_fields
+        super().__init__(request, params, model, model_admin)
+
+
 def thumbnail(field_file, alt: str = "") -> str:
     if not field_file:
         return "—"
@@ -321,3 +346,257 @@ class AuditLogAdmin(admin.ModelAdmin):
     @admin.display(description=_("what happened"))
     def message(self, entry):
         return entry.get_change_message()
+
+
+# --- Links between the admin and the public pages, and the side-by-side preview ---------------
+
+
+class PublicPageAdminMixin:
+    """ "View live" on the change form when the page is live, and a preview of the saved page
+    in Japanese and English side by side (frames of the public page, staff only)."""
+
+    change_form_template = "admin/linkj/change_form.html"
+    preview_parameter = "preview=1"
+
+    def live_languages_of(self, obj) -> list[str]:
+        return [code for code, _name in settings.LANGUAGES if obj.is_live(code)]
+
+    def public_url(self, obj, language: str) -> str:
+        from django.utils import translation
+
+        with translation.override(language):
+            return obj.get_absolute_url()
+
+    def preview_url(self, obj, language: str) -> str:
+        return f"{self.public_url(obj, language)}?{self.preview_parameter}"
+
+    def public_links_context(self, request, obj) -> dict:
+        if obj is None or not obj.pk:
+            return {}
+        languages = dict(settings.LANGUAGES)
+        info = self.opts.app_label, self.opts.model_name
+        from django.urls import reverse
+
+        return {
+            "view_live_links": [
+                (self.public_url(obj, code), languages[code])
+                for code in self.live_languages_of(obj)
+            ],
+            "preview_frames": [
+                (self.preview_url(obj, code), code, languages[code]) for code in languages
+            ],
+            "side_by_side_url": reverse("admin:{}_{}_preview".format(*info), args=[obj.pk]),
+        }
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        extra_context = {**(extra_context or {}), **self.public_links_context(request, obj)}
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # The preview frames at the foot of the form.
+        response._csp_replace = {"frame-src": ["'self'"]}
+        return response
+
+    def get_urls(self):
+        from django.urls import path
+
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.side_by_side_view),
+                name="{}_{}_preview".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def side_by_side_view(self, request, object_id):
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import get_object_or_404
+        from django.template.response import TemplateResponse
+        from django.utils.cache import add_never_cache_headers
+        from django.utils.translation import gettext
+
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": gettext("Preview of “%(object)s”") % {"object": obj},
+            **self.public_links_context(request, obj),
+        }
+        response = TemplateResponse(request, "admin/linkj/preview.html", context)
+        response._csp_replace = {"frame-src": ["'self'"]}
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        add_never_cache_headers(response)
+        return response
+
+
+# --- Revisions (linkj/revisions.py): list, compare, restore with a confirmation ---------------
+
+
+class RevisionAdminMixin:
+    """Every save through the admin is kept as a revision (with what follows the object);
+    editors list, compare and restore them. `restore_revision(version=, user=)` is the app's
+    service, which leaves the restored object unpublished."""
+
+    restore_revision = None  # the app's service
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        from linkj import revisions
+
+        if object_id:
+            extra_context = {
+                **(extra_context or {}),
+                "revisions_url": self._revisions_url(object_id),
+            }
+        if request.method == "POST" and object_id:
+            obj = self.get_object(request, admin.utils.unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                revisions.ensure_baseline(obj=obj)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _revisions_url(self, object_id) -> str:
+        from django.urls import reverse
+
+        info = self.opts.app_label, self.opts.model_name
+        return reverse("admin:{}_{}_revisions".format(*info), args=[object_id])
+
+    def save_related(self, request, form, formsets, change):
+        from linkj import revisions
+
+        super().save_related(request, form, formsets, change)
+        message = self.construct_change_message(request, form, formsets, add=not change)
+        revisions.save_revision(
+            obj=form.instance, user=request.user, comment=json.dumps(message) if message else ""
+        )
+
+    def get_urls(self):
+        from django.urls import path
+
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:object_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="{}_{}_revisions".format(*info),
+            ),
+            path(
+                "<int:object_id>/revisions/<int:version_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def revisions_view(self, request, object_id):
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import get_object_or_404
+        from django.template.response import TemplateResponse
+        from django.utils.translation import gettext
+
+        from linkj import revisions
+
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        rows = [
+            _RevisionRow(number, version)
+            for number, version in enumerate(revisions.versions_of(obj), start=1)
+        ][::-1]
+        by_id = {str(row.pk): row for row in rows}
+        older, newer = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
+        changes = None
+        if older and newer:
+            if older.number > newer.number:
+                older, newer = newer, older
+            changes = revisions.differences(
+                revisions.readable(older.version), revisions.readable(newer.version)
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": gettext("Revisions of “%(object)s”") % {"object": obj},
+            "revisions": rows,
+            "older": older,
+            "newer": newer,
+            "changes": changes,
+            "can_restore": self.has_change_permission(request, obj),
+        }
+        return TemplateResponse(request, "admin/linkj/revisions.html", context)
+
+    def restore_view(self, request, object_id, version_id):
+        """GET: what restoring changes, and a button to confirm. POST: restore (unpublished)."""
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied
+        from django.http import HttpResponseRedirect
+        from django.shortcuts import get_object_or_404
+        from django.template.response import TemplateResponse
+        from django.urls import reverse
+        from django.utils.translation import gettext
+
+        from linkj import revisions
+
+        obj = get_object_or_404(self.model, pk=object_id)
+        version = get_object_or_404(revisions.versions_of(obj), pk=version_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        number = revisions.number_of(version)
+        info = self.opts.app_label, self.opts.model_name
+        if request.method == "POST":
+            from django.db import IntegrityError
+            from django.db.models import ProtectedError
+
+            try:
+                type(self).restore_revision(version=version, user=request.user)
+            except (IntegrityError, ProtectedError):
+                self.message_user(
+                    request,
+                    _(
+                        "Version %(version)d could not be restored: another record now uses "
+                        "one of its unique values, such as its address (slug). Change that "
+                        "record or this one first."
+                    )
+                    % {"version": number},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(self._revisions_url(obj.pk))
+            self.message_user(
+                request,
+                _(
+                    "Version %(version)d has been restored and saved unpublished: visitors do "
+                    "not see it until a publisher publishes it."
+                )
+                % {"version": number},
+                messages.WARNING,
+            )
+            self.log_change(
+                request, obj, gettext("Restored version %(version)d.") % {"version": number}
+            )
+            return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+        changes = revisions.differences(revisions.readable_now(obj), revisions.readable(version))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "number": number,
+            "title": gettext("Restore version %(version)d?") % {"version": number},
+            "changes": changes,
+        }
+        return TemplateResponse(request, "admin/linkj/restore_confirm.html", context)
+
+
+class _RevisionRow:
+    """One kept version as the revisions page shows it."""
+
+    def __init__(self, number: int, version):
+        from linkj import revisions
+
+        self.pk = version.pk
+        self.number = number
+        self.version = version
+        self.created_at = version.revision.date_created
+        self.author = version.revision.user
+        self.comment = revisions.comment_text(version.revision.comment)

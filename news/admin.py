@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
+    PublicPageAdminMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     thumbnail,
@@ -177,7 +179,9 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(
+    PublicPageAdminMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+):
     form = ReleaseAdminForm
     completeness_fields = ("title", "lead", "body")
     changelist_defer = ("body", "body_ja", "body_en")
@@ -193,7 +197,7 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
         "languages",
         "is_live_now",
     ]
-    list_filter = ["status", "category", "date"]
+    list_filter = ["status", "category", "date", EnglishMissingFilter]
     search_fields = ["title_ja", "title_en", "subtitle_ja", "subtitle_en", "slug"]
     date_hierarchy = "date"
     autocomplete_fields = ["partners", "agreements"]
@@ -270,6 +274,11 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
     @admin.display(description=_("live now"), boolean=True)
     def is_live_now(self, obj):
         return bool(obj.live_languages())
+
+    def preview_url(self, obj, language: str) -> str:
+        # With a pending draft, the preview shows the draft, as it will look once approved.
+        suffix = "draft=1" if _draft_of(obj) is not None else self.preview_parameter
+        return f"{obj.url_in(language)}?{suffix}"
 
     @admin.display(description=_("preview"))
     def preview_links(self, obj):
@@ -350,9 +359,6 @@ class ReleaseAdmin(AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmi
             "draft_states": DraftState,
             "may_publish": self.has_publish_permission(request),
             "saves_as_draft": self.saves_as_draft(request, release),
-            "live_links": [
-                (release.url_in(code), name) for code, name in _languages() if release.is_live(code)
-            ],
             "draft_links": [
                 (release.url_in(code) + "?draft=1", name) for code, name in _languages()
             ],

@@ -3,12 +3,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView
 
+from linkj.preview import mark_preview, wants_preview
 from linkj.views import FilteredListView
 from partners.models import Partner
 
@@ -89,6 +89,8 @@ class ReleaseDetailView(DetailView):
         if self.is_preview or can_preview(request.user):
             # Staff see drafts and embargoed versions here: never let a cache keep them.
             add_never_cache_headers(response)
+            if wants_preview(request):
+                mark_preview(response)
         return response
 
     def _draft_preview(self, request, *args, **kwargs):
@@ -105,8 +107,7 @@ class ReleaseDetailView(DetailView):
             response = super().get(request, *args, **kwargs)
             response.render()
             transaction.set_rollback(True)
-        add_never_cache_headers(response)
-        return response
+        return mark_preview(response)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -115,9 +116,6 @@ class ReleaseDetailView(DetailView):
         context["next_release"] = neighbour(release, "next")
         context["is_preview"] = self.is_preview
         context["is_draft_preview"] = getattr(self, "is_draft_preview", False)
-        if can_preview(self.request.user):
-            # "Edit this page" for staff; their pages are never cached (linkj/cache.py).
-            context["admin_url"] = reverse("admin:news_release_change", args=[release.pk])
         context["live_languages"] = release.live_languages(now=self.now)
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())

@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
-from linkj.admin import AuditedAdminMixin, language_completeness
+from linkj.admin import (
+    AuditedAdminMixin,
+    EnglishMissingFilter,
+    PublicPageAdminMixin,
+    language_completeness,
+)
 from linkj.publishing import Status, language_codes
 
 from . import revisions
@@ -112,7 +117,7 @@ def _stamp(moment) -> str:
 
 
 @admin.register(Page)
-class PageAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin):
     form = PageAdminForm
     change_form_template = "admin/pages/page/change_form.html"
     list_display = [
@@ -125,7 +130,8 @@ class PageAdmin(AuditedAdminMixin, TabbedTranslationAdmin):
         "languages",
         "is_live_now",
     ]
-    list_filter = ["status", "navigation"]
+    list_filter = ["status", "navigation", EnglishMissingFilter]
+    completeness_fields = ("title", "body")
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug"]
     prepopulated_fields = {"slug": ("title_en",)}
     actions = ["publish_selected", "withdraw_selected"]

@@ -6,6 +6,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from linkj.preview import mark_preview, wants_preview
+
 from .models import Page
 
 PREVIEW_PERMISSION = "pages.view_page"
@@ -47,6 +49,8 @@ class PageDetailView(DetailView):
         response = super().get(request, *args, **kwargs)
         if self.is_preview or can_preview(request.user):
             add_never_cache_headers(response)
+            if wants_preview(request):
+                mark_preview(response)
         return response
 
     def get_context_data(self, **kwargs):

@@ -9,9 +9,12 @@ from django_countries import countries
 
 from linkj.admin import (
     AuditedAdminMixin,
+    EnglishMissingFilter,
     LeanChangeListMixin,
     OrderedTermAdmin,
+    PublicPageAdminMixin,
     PublishPermissionMixin,
+    RevisionAdminMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
@@ -19,6 +22,7 @@ from linkj.admin import (
 )
 from linkj.kana import gojuon_key
 
+from . import revisions
 from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory
 
 
@@ -67,9 +71,15 @@ class AgreementInline(TranslationStackedInline):
 
 
 class PartnerAdmin(
-    PublishPermissionMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+    RevisionAdminMixin,
+    PublicPageAdminMixin,
+    PublishPermissionMixin,
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    TabbedTranslationAdmin,
 ):
     publish_permission = "partners.publish_partner"
+    restore_revision = revisions.restore
     publishing_fields = ("is_disclosed",)
     completeness_fields = ("name", "description")
     changelist_defer = ("description", "description_ja", "description_en")
@@ -84,7 +94,13 @@ class PartnerAdmin(
         "languages",
     ]
     list_display_links = ["name"]
-    list_filter = ["kind", "country", "is_disclosed", "agreements__scope_items"]
+    list_filter = [
+        "kind",
+        "country",
+        "is_disclosed",
+        "agreements__scope_items",
+        EnglishMissingFilter,
+    ]
     search_fields = [
         "name_ja",
         "name_en",
@@ -142,6 +158,9 @@ class PartnerAdmin(
             .annotate(first_signed=Subquery(first.values("signed_on")[:1]))
         )
 
+    def live_languages_of(self, obj) -> list[str]:
+        return [code for code, _name in settings.LANGUAGES] if obj.is_disclosed else []
+
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, obj):
         return thumbnail(obj.logo_file, alt="")
@@ -161,7 +180,9 @@ class SignatoryInline(TranslationTabularInline):
     extra = 0
 
 
-class AgreementAdmin(LeanChangeListMixin, TabbedTranslationAdmin):
+class AgreementAdmin(RevisionAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin):
+    change_form_template = "admin/linkj/change_form.html"
+    restore_revision = revisions.restore
     list_display = ["partner", "signed_on", "date_precision", "agreement_type", "term_years"]
     list_filter = ["agreement_type", "partner__kind", "partner__country"]
     search_fields = [

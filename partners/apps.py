@@ -10,9 +10,11 @@ class PartnersConfig(AppConfig):
         from linkj import extensions, media
 
         from . import media as partner_media
+        from . import revisions
         from .models import LOGO_DIRECTORY
         from .sitemaps import PartnerSitemap
 
+        revisions.register()
         extensions.sitemaps.register("partners", ("partners", PartnerSitemap))
         media.register(
             LOGO_DIRECTORY, partner_media.logo_visibility, may_preview=partner_media.may_preview

@@ -4,10 +4,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from linkj.preview import mark_preview, wants_preview
 from linkj.views import FilteredListView, elided_page_range
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
+from .media import may_preview
 from .models import Agreement, FormerName, Partner, Signatory
 
 HISTORY_PAGE_SIZE = 100
@@ -53,12 +55,14 @@ class PartnerDetailView(DetailView):
         # The partner comes with its agreements (one query, the standing annotated on them),
         # so the page needs no separate query for the partner or for its ordinals.
         slug = self.kwargs["slug"]
+        # Staff asking for a preview also see a partner whose name is not disclosed (yet).
+        self.is_preview = wants_preview(self.request) and may_preview(self.request.user)
+        partners = Partner.objects.all() if self.is_preview else Partner.objects.public()
+        disclosure = {} if self.is_preview else {"partner__is_disclosed": True}
         signatories = Signatory.objects.order_by("side", "position", "pk")
         self.agreements = list(
             ledger.with_name_at_signing(
-                ledger.with_standing(
-                    Agreement.objects.filter(partner__slug=slug, partner__is_disclosed=True)
-                )
+                ledger.with_standing(Agreement.objects.filter(partner__slug=slug, **disclosure))
             )
             .select_related("partner", "partner__logo_image")
             .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
@@ -69,15 +73,18 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partner = get_object_or_404(
-                Partner.objects.public().select_related("logo_image"), slug=slug
-            )
+            partner = get_object_or_404(partners.select_related("logo_image"), slug=slug)
         prefetch_related_objects([partner], "former_names")
         return partner
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return mark_preview(response) if self.is_preview else response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["agreements"] = self.agreements
+        context["is_preview"] = self.is_preview
         context["standing"] = ledger.standing(self.agreements[0]) if self.agreements else None
         return context
 

@@ -176,3 +176,52 @@ def test_the_checkbox_that_removes_a_pdf_says_remove(admin_client):
     release.attachment_ja.save("release.pdf", ContentFile(pdf_bytes()))
     html = admin_client.get(reverse("admin:news_release_change", args=[release.pk])).content
     assert label_for(html.decode(), "attachment_ja-clear_id") == "削除"
+
+
+def revision_and_preview_pages(user):
+    """Every page that linkj's revision and preview mixins add, for each admin using them:
+    the history, a comparison, a restore confirmation, the side-by-side preview."""
+    from linkj import revisions
+    from linkj.admin import PublicPageAdminMixin, RevisionAdminMixin
+    from tests.pages.factories import PageFactory
+
+    PageFactory()
+    for model, model_admin in admin.site._registry.items():
+        info = model._meta.app_label, model._meta.model_name
+        if not isinstance(model_admin, RevisionAdminMixin | PublicPageAdminMixin):
+            continue
+        obj = model._default_manager.order_by("pk").first()
+        assert obj is not None, info
+        if isinstance(model_admin, RevisionAdminMixin):
+            revisions.save_revision(obj=obj, user=user)
+            obj.save()
+            revisions.save_revision(obj=obj, user=user)
+            *_earlier, first, second = revisions.versions_of(obj)
+            revisions_url = reverse("admin:{}_{}_revisions".format(*info), args=[obj.pk])
+            yield revisions_url
+            yield f"{revisions_url}?a={first.pk}&b={second.pk}"
+            yield reverse("admin:{}_{}_restore".format(*info), args=[obj.pk, first.pk])
+        if isinstance(model_admin, PublicPageAdminMixin):
+            yield reverse("admin:{}_{}_preview".format(*info), args=[obj.pk])
+
+
+@pytest.mark.django_db
+def test_revision_compare_restore_and_preview_pages_read_in_japanese(
+    admin_client, admin_user, one_of_everything
+):
+    found = {}
+    visited = []
+    for url in revision_and_preview_pages(admin_user):
+        response = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="ja")
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        # The rows of a comparison name fields: they are labels too.
+        row_labels = re.findall(r'<th scope="row">(.*?)</th>', html)
+        for label in [*labels_of(html), *row_labels]:
+            if english_words(label):
+                found.setdefault(url, []).append(label)
+        visited.append(url)
+    assert any("/partners/agreement/" in url and "a=" in url for url in visited)
+    assert any("/events/event/" in url and url.endswith("/preview/") for url in visited)
+    assert len(visited) >= 13
+    assert found == {}, found

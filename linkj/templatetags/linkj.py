@@ -181,3 +181,12 @@ def share_links(url: str, title: str = "") -> dict:
             query[text_param] = str(title)
         links.append({"name": name, "href": f"{base}?{urlencode(query)}"})
     return {"links": links}
+
+
+@register.inclusion_tag("includes/edit_link.html", takes_context=True)
+def edit_link(context, obj) -> dict:
+    """ "Edit this page" for staff who may change `obj` (see linkj/preview.py: cached pages,
+    which only anonymous visitors get, never contain it)."""
+    from linkj.preview import change_url_for
+
+    return {"url": change_url_for(context.get("request"), obj)}

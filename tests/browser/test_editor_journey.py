@@ -44,6 +44,14 @@ def test_edit_live_release_as_draft_notify_approve_and_restore(page, login):
     page.locator("input[name='_save']").click()
     page.wait_for_selector("text=下書きとして保存しました")
     assert Release.objects.get(pk=release.pk).title_en == "Live title"
+    # The side-by-side preview shows the draft; the live page still shows the live text.
+    page.get_by_role("link", name="日英を並べてプレビュー").click()
+    english = page.frame_locator(".preview-page iframe >> nth=1")
+    assert "Draft title" in english.locator("h1").inner_text()
+    page.goto(f"/admin/news/release/{release.pk}/change/")
+    page.goto(page.get_by_role("link", name="公開中のページ（英語）").get_attribute("href"))
+    assert page.locator("h1").inner_text() == "Live title"
+    page.goto(f"/admin/news/release/{release.pk}/change/")
 
     page.get_by_role("button", name="公開担当者に承認を依頼").click()
     page.wait_for_selector("text=承認を依頼しました")
