@@ -58,8 +58,11 @@ def pre_fork(server, worker):
     connections.close_all()
 
 
-# Security: the partner filters put many values in one query string; gunicorn's largest
-# request line (8190 bytes) holds every combination the filter form can produce.
+# Security: the request line ("GET <path?query> HTTP/1.1") may be at most gunicorn's maximum,
+# 8190 bytes. The longest address the site makes (an admin change page keeping a full partner
+# search in its preserved filters, about 2,900 bytes) fits with room to spare. Django answers
+# addresses past settings.ADDRESS_MAX_BYTES (4096) with its styled, bilingual 414 page; only a
+# line past 8190 bytes meets gunicorn's own bare 414 (tests/test_gunicorn_config.py).
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190

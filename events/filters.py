@@ -8,8 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from .models import Category, Event, Format, Venue
 
 
+class MonthInput(forms.TextInput):
+    """A native month picker where the browser has one; elsewhere a text box taking YYYY-MM.
+
+    HTML allows neither `placeholder` nor `maxlength` on `type="month"`: the help text shows
+    the format instead, and the field still refuses more than 7 characters."""
+
+    input_type = "month"
+
+
 class MonthField(forms.CharField):
     """YYYY-MM, e.g. 2027-03. Anything else is a form error, never a server error."""
+
+    widget = MonthInput
 
     default_validators = [
         RegexValidator(r"^\d{4}-\d{2}$", _("Enter a month as YYYY-MM, e.g. 2027-03."))
@@ -18,6 +29,12 @@ class MonthField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 7)
         super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if getattr(widget, "input_type", None) == "month":
+            attrs.pop("maxlength", None)
+        return attrs
 
     def clean(self, value):
         value = super().clean(value)
@@ -59,8 +76,6 @@ class EventFilter(django_filters.FilterSet):
     month = MonthFilter(
         label=_("Month"),
         help_text=_("YYYY-MM, e.g. 2027-03"),
-        # A native month picker where the browser has one; elsewhere a text box taking YYYY-MM.
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2027-03"}),
     )
 
     class Meta:

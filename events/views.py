@@ -1,10 +1,13 @@
 import calendar
 import datetime
 
+import holidays
+from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -126,8 +129,45 @@ def calendar_today(request):
     return redirect("events:calendar_month", year=today.year, month=today.month)
 
 
+# The month calendar covers the events with a year's margin on each side (and today): every
+# month in that range is a page, every month outside it a 404, so crawlers and visitors never
+# page through centuries of empty months.
+CALENDAR_MARGIN_MONTHS = 12
+# Python counts Monday as 0. Japanese calendars colour Saturday blue, Sunday and holidays red.
+WEEKEND = {calendar.SATURDAY: "saturday", calendar.SUNDAY: "sunday"}
+
+
+def _add_months(month: datetime.date, count: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def calendar_range(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last month the calendar shows (first days of months)."""
+    bounds = Event.objects.published().aggregate(
+        first=Min("local_start_date"), last=Max("local_end_date")
+    )
+    this_month = today.replace(day=1)
+    first = min(filter(None, [bounds["first"], today])).replace(day=1)
+    last = max(filter(None, [bounds["last"], today])).replace(day=1)
+    return (
+        min(_add_months(first, -CALENDAR_MARGIN_MONTHS), this_month),
+        max(_add_months(last, CALENDAR_MARGIN_MONTHS), this_month),
+    )
+
+
+def japanese_holidays(year: int) -> dict[datetime.date, str]:
+    """Japan's public holidays in `year`, named in the page's language (the holidays package
+    computes them, equinoxes and substitute holidays included; no network)."""
+    language = "ja" if (get_language() or "ja").startswith("ja") else "en_US"
+    return dict(holidays.country_holidays("JP", years=year, language=language).items())
+
+
 class CalendarMonthView(TemplateView):
-    """A month as a table, server-rendered. Events sit on their date at the venue."""
+    """A month as a table, server-rendered. Events sit on their date at the venue.
+
+    Weekends and Japan's public holidays are marked. A month with no event is a page for
+    visitors but not for search engines (noindex)."""
 
     template_name = "events/calendar_month.html"
     first_weekday = calendar.SUNDAY
@@ -135,8 +175,13 @@ class CalendarMonthView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year, month = self.kwargs["year"], self.kwargs["month"]
-        if not (1 <= month <= 12 and 1900 <= year <= 2999):
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
             raise Http404
+        today = timezone.now().astimezone(JAPAN).date()
+        first_month, last_month = calendar_range(today)
+        this_month = datetime.date(year, month, 1)
+        if not first_month <= this_month <= last_month:
+            raise Http404("Outside the calendar's range.")
         weeks = calendar.Calendar(self.first_weekday).monthdatescalendar(year, month)
         first, last = weeks[0][0], weeks[-1][-1]
         events = (
@@ -150,15 +195,15 @@ class CalendarMonthView(TemplateView):
         for event in events:
             if not event.has_exact_day:
                 # Known only to the month: listed under the month, never on a guessed day.
-                if event.local_start_date <= datetime.date(year, month, 1) <= event.local_end_date:
+                if event.local_start_date <= this_month <= event.local_end_date:
                     undated.append(event)
                 continue
             day = max(event.local_start_date, first)
             while day <= min(event.local_end_date, last):
                 by_day.setdefault(day, []).append(event)
                 day += datetime.timedelta(days=1)
-        today = timezone.now().astimezone(JAPAN).date()
-        context["month"] = datetime.date(year, month, 1)
+        holiday_names = japanese_holidays(year)
+        context["month"] = this_month
         context["weekdays"] = weeks[0]
         context["weeks"] = [
             [
@@ -166,14 +211,17 @@ class CalendarMonthView(TemplateView):
                     "date": day,
                     "in_month": day.month == month,
                     "is_today": day == today,
+                    "weekend": WEEKEND.get(day.weekday(), ""),
+                    "holiday": holiday_names.get(day, ""),
                     "events": by_day.get(day, []) if day.month == month else [],
                 }
                 for day in week
             ]
             for week in weeks
         ]
-        context["previous_month"] = (context["month"] - datetime.timedelta(days=1)).replace(day=1)
-        context["next_month"] = (context["month"] + datetime.timedelta(days=32)).replace(day=1)
+        previous_month, next_month = _add_months(this_month, -1), _add_months(this_month, 1)
+        context["previous_month"] = previous_month if previous_month >= first_month else None
+        context["next_month"] = next_month if next_month <= last_month else None
         context["undated_events"] = undated
         context["event_count"] = len(undated) + len(
             {event.pk for week in context["weeks"] for cell in week for event in cell["events"]}

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+
+from linkj.views import uri_too_long
 
 # C0 controls and DEL. Addresses (path, query string) may contain none of them.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -73,4 +76,22 @@ class RefuseControlCharactersMiddleware:
             # Django answers BadRequest with handler400 (templates/400.html), status 400.
             raise BadRequest("Control characters in the request.")
         clean_form_text(request)
+        return self.get_response(request)
+
+
+class RefuseLongAddressesMiddleware:
+    """An address longer than settings.ADDRESS_MAX_BYTES answers the site's 414 page.
+
+    No page of the site makes such an address; a longer one is a broken link or a probe.
+    gunicorn refuses request lines past its own limit before Django sees them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # WSGI gives the address as it came over the wire, one character per byte (latin-1):
+        # the query string still percent-encoded, the path decoded (so slightly shorter).
+        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        if length > settings.ADDRESS_MAX_BYTES:
+            return uri_too_long(request)
         return self.get_response(request)

@@ -57,6 +57,10 @@ urlpatterns += i18n_patterns(
 # Uploaded files, in every environment: through the view that checks who may see them.
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]
 
-# Django's own 400 page renders without the request, so it could not speak the visitor's
-# language; 404 and 500 use Django's defaults (404.html with the request, 500.html without).
+# Error pages in the site's layout and the address's language (linkj/views.py). Django's own
+# 400 and 403 pages render without the request; 500 keeps Django's handler (500.html, no
+# context: it must render even when the database is down). The CSRF failure page is
+# CSRF_FAILURE_VIEW in settings; 414 comes from linkj.middleware.RefuseLongAddressesMiddleware.
 handler400 = "linkj.views.bad_request"
+handler403 = "linkj.views.permission_denied"
+handler404 = "linkj.views.page_not_found"

@@ -53,6 +53,11 @@ class FilteredListView(FilterView):
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
+        form = context["filter"].form
+        # Shown on the collapsed filter button (phones): how many filters the list has on.
+        context["active_filter_count"] = (
+            sum(1 for name in form.fields if form.data.get(name)) if form.is_bound else 0
+        )
         page = context.get("page_obj")
         context["page_range"] = elided_page_range(page) if page is not None else []
         return context
@@ -117,8 +122,31 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+# Error pages: the site's layout in the address's language (LocaleMiddleware has run). They
+# exist in no language, so the language switch leads to each language's home page and the
+# page carries no canonical, hreflang or og:url copied from the address (base.html).
+ERROR_CONTEXT = {"is_error_page": True}
+
+
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", ERROR_CONTEXT, status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", ERROR_CONTEXT, status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form expired or cookies are off. Django logs the reason."""
+    return render(request, "403_csrf.html", ERROR_CONTEXT, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", ERROR_CONTEXT, status=404)
+
+
+def uri_too_long(request):
+    return render(request, "414.html", ERROR_CONTEXT, status=414)
 
 
 # Crawlers skip the back office, per-visitor pages (forms' answers, newsletter links) and

@@ -3,9 +3,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.views.generic import DetailView
 
 from linkj.preview import mark_preview, wants_preview
@@ -85,13 +86,40 @@ class ReleaseDetailView(DetailView):
     def get(self, request, *args, **kwargs):
         if "draft" in request.GET and can_preview(request.user):
             return self._draft_preview(request, *args, **kwargs)
-        response = super().get(request, *args, **kwargs)
+        try:
+            response = super().get(request, *args, **kwargs)
+        except Http404:
+            return self._not_in_this_language(request, kwargs["slug"])
         if self.is_preview or can_preview(request.user):
             # Staff see drafts and embargoed versions here: never let a cache keep them.
             add_never_cache_headers(response)
             if wants_preview(request):
                 mark_preview(response)
         return response
+
+    def _not_in_this_language(self, request, slug):
+        """A release live in another language only (a link shared from the Japanese page):
+        a 404 that says so and links the languages it is live in, instead of a bare 404."""
+        now = timezone.now()
+        release = Release.objects.live_anywhere(now=now).filter(slug=slug).first()
+        if release is None:
+            raise Http404("No live release with this address.")
+        languages = release.live_languages(now=now)
+        context = {
+            "release": release,
+            "versions": [
+                {
+                    "code": code,
+                    "name": get_language_info(code)["name_local"],
+                    "url": release.url_in(code),
+                }
+                for code in languages
+            ],
+            # The language switch and hreflang name only the languages the release is live in.
+            "page_languages": languages,
+            "hide_canonical": True,
+        }
+        return render(request, "news/release_not_in_language.html", context, status=404)
 
     def _draft_preview(self, request, *args, **kwargs):
         """The page as it will look once the pending draft is approved: the draft is applied
@@ -117,6 +145,9 @@ class ReleaseDetailView(DetailView):
         context["is_preview"] = self.is_preview
         context["is_draft_preview"] = getattr(self, "is_draft_preview", False)
         context["live_languages"] = release.live_languages(now=self.now)
+        if not self.is_preview:
+            # Switch and hreflang only to languages the release is live in (no link to a 404).
+            context["page_languages"] = context["live_languages"]
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
         context["documents"] = list(release.documents.all()) if release.has_documents else []

@@ -67,7 +67,7 @@ def test_an_out_of_range_date_hierarchy_is_an_invalid_lookup(
         f"{field}__year=-5",
         f"{field}__year=2020&{field}__month=13",
         f"{field}__year=2020&{field}__month=2&{field}__day=30",
-        f"{field}__year={'9' * 5000}",
+        f"{field}__year={'9' * 3000}",
     ]:
         response = superuser_client.get(f"{url}?{params}")
         assert response.status_code == 302, params

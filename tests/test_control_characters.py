@@ -62,3 +62,17 @@ def test_control_characters_typed_into_a_form_are_dropped_and_the_save_goes_thro
     response = client.post("/admin/auth/group/add/", {"name": "Revi\x00ewers\x0b"})
     assert response.status_code == 302
     assert Group.objects.filter(name="Reviewers").exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/ja/%00secret/", "/en/news/x%1b[31mred/", "/en/partners/?q=%00secret", "/ja/?a%7f=secret"],
+)
+def test_the_bad_request_page_repeats_nothing_of_the_address(client, url):
+    # Not the characters, not their %-escapes, not the text around them: the page's links
+    # (canonical, hreflang, og:url, language switch) never echo the address it refused.
+    html = client.get(url).content.decode()
+    for echoed in ("secret", "red/", "%00", "%1B", "%1b", "%7F", "\x00", "\x1b", "\x7f"):
+        assert echoed not in html, echoed
+    assert 'rel="canonical"' not in html
+    assert 'hreflang="x-default"' not in html

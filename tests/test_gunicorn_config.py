@@ -4,6 +4,7 @@ import sys
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 
 from partners.filters import SEARCH_MAX_LENGTH
 from tests.test_site import PRODUCTION, ROOT
@@ -97,6 +98,15 @@ def test_the_longest_partner_search_fits_in_the_request_line(load_config):
     )
     request_line = f"GET {admin_path} HTTP/1.1"
     assert len(request_line.encode()) <= load_config()["limit_request_line"]
+    # Django serves it too, rather than its 414 page.
+    assert len(admin_path.encode()) <= settings.ADDRESS_MAX_BYTES
+
+
+def test_django_refuses_long_addresses_before_gunicorn_does(load_config):
+    # Every address Django refuses reaches it: the visitor sees the styled 414 page, not
+    # gunicorn's bare one, for anything up to gunicorn's own limit.
+    longest_django_line = len("GET ") + settings.ADDRESS_MAX_BYTES + 1 + len(" HTTP/1.1")
+    assert longest_django_line <= load_config()["limit_request_line"]
 
 
 def test_gunicorn_accepts_the_config_and_loads_the_application():

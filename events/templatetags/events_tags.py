@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import strip_tags
 
 from events.models import Event
-from events.times import EventTimes, event_times, google_calendar_dates
+from events.times import EventTimes, clock_label, event_times, google_calendar_dates
 from linkj.links import absolute_url
 
 register = template.Library()
@@ -24,6 +24,13 @@ def upcoming_events(count: int = 3, venue=None) -> dict:
 @register.simple_tag
 def times_of(event: Event) -> EventTimes:
     return event_times(event)
+
+
+@register.filter
+def zone_name(venue) -> str:
+    """A venue's clock as people say it (「ニューヨーク時間」, "New York time"), never the tz
+    database name (America/New_York)."""
+    return clock_label(venue)
 
 
 @register.simple_tag

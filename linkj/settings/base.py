@@ -53,6 +53,9 @@ MIDDLEWARE = [
     # After LocaleMiddleware (its 400 page speaks the address's language), before anything
     # that queries with request values: NUL and other control characters answer 400.
     "linkj.middleware.RefuseControlCharactersMiddleware",
+    # An address longer than any the site makes: the styled 414 page (gunicorn refuses the
+    # rest with its bare page; see ADDRESS_MAX_BYTES).
+    "linkj.middleware.RefuseLongAddressesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -208,6 +211,14 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# An expired form or blocked cookies: the site's own 403 page, in the visitor's language.
+CSRF_FAILURE_VIEW = "linkj.views.csrf_failure"
+# The longest path plus query string Django serves (bytes, percent-encoded); longer ones get
+# the styled 414 page. The longest address the site itself makes is an admin change page
+# keeping a full partner search in its preserved filters, about 2,900 bytes
+# (tests/test_gunicorn_config.py). gunicorn's limit_request_line (8190, its maximum) sits above
+# this, so only a request line past 8190 bytes meets gunicorn's own bare 414.
+ADDRESS_MAX_BYTES = 4096
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 SITE_NAME = "LINK-J"

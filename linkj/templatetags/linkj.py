@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -25,21 +26,42 @@ def _other_language_url(request, code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """The current page in every language: for the switcher and hreflang links."""
+    """The current page in every language: for the switcher and hreflang links.
+
+    A view narrows this with two context variables:
+    - `page_languages`: the languages the page exists in (a release live only in Japanese).
+      Another language gets no hreflang and no switch link, so nothing points to a 404.
+    - `is_error_page`: a 404, 400, 403 or 414 exists in no language. The switch links each
+      other language's home page, and the address the visitor sent is never copied back.
+    Each link says whether it is the same page (`is_alternate`, printed as hreflang).
+    """
     request = context.get("request")
     if request is None:
         return []
     current = get_language()
+    is_error_page = bool(context.get("is_error_page"))
+    page_languages = context.get("page_languages")
     links = []
     for code, _name in settings.LANGUAGES:
-        url = _other_language_url(request, code)
+        is_current = code == current
+        if is_error_page:
+            with translation.override(code):
+                url = reverse("home")
+            is_alternate = False
+        elif page_languages is not None and code not in page_languages:
+            if not is_current:
+                continue
+            url, is_alternate = _other_language_url(request, code), False
+        else:
+            url, is_alternate = _other_language_url(request, code), True
         links.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": url,
                 "absolute_url": absolute_url(url),
-                "is_current": code == current,
+                "is_current": is_current,
+                "is_alternate": is_alternate,
             }
         )
     return links
@@ -48,8 +70,11 @@ def language_links(context) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def x_default_url(context) -> str:
     """The page without its language prefix: it redirects each visitor to their language,
-    which is what x-default means (and what the sitemap lists)."""
+    which is what x-default means (and what the sitemap lists). Empty where the page does
+    not exist in every language (see language_links)."""
     request = context["request"]
+    if context.get("is_error_page") or context.get("page_languages") is not None:
+        return ""
     default = settings.LANGUAGE_CODE
     path = translate_url(site_path(request.path), default).replace(f"/{default}/", "/", 1)
     return absolute_url(path)
@@ -190,3 +215,25 @@ def edit_link(context, obj) -> dict:
     from linkj.preview import change_url_for
 
     return {"url": change_url_for(context.get("request"), obj)}
+
+
+def _japanese() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith("ja")
+
+
+# Japanese typography: full-width brackets with no space before them, and no space between
+# sentences (「…です。次に…」). English keeps its spaces. For template text that joins
+# pieces, where a translation cannot carry the punctuation itself.
+@register.simple_tag
+def open_paren() -> str:
+    return "（" if _japanese() else " ("
+
+
+@register.simple_tag
+def close_paren() -> str:
+    return "）" if _japanese() else ")"
+
+
+@register.simple_tag
+def sentence_gap() -> str:
+    return "" if _japanese() else " "

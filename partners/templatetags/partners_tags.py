@@ -25,13 +25,13 @@ KIND_PHRASES = {
 
 @register.filter
 def ordinal(number: int) -> str:
-    """11 → "11th" in English, "11例目" in Japanese."""
+    """11 → "11th" in English, "11件目" in Japanese (the word the releases use)."""
     try:
         number = int(number)
     except (TypeError, ValueError):
         return ""
     if (get_language() or "ja").startswith("ja"):
-        return f"{number}例目"
+        return f"{number}件目"
     if 10 <= number % 100 <= 20:
         suffix = "th"
     else:

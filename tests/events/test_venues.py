@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from events.models import Venue
-from tests.events.factories import EventFactory, VenueFactory
+from tests.events.factories import EventFactory, NewYorkLoungeFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,19 @@ def test_moving_a_venue_to_another_time_zone_recomputes_its_event_dates(admin_cl
     assert Venue.objects.get().time_zone == "America/New_York"
     event.refresh_from_db()
     assert event.local_start_date == datetime.date(2027, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("path", "zone"),
+    [
+        ("/ja/events/venues/nyc-lounge/", "<dd>ニューヨーク時間</dd>"),
+        ("/en/events/venues/nyc-lounge/", "<dd>New York time</dd>"),
+        ("/ja/events/venues/", " · ニューヨーク時間</p>"),
+        ("/en/events/venues/", " · New York time</p>"),
+    ],
+)
+def test_venue_pages_name_the_local_clock_not_the_time_zone_database(client, path, zone):
+    NewYorkLoungeFactory()
+    html = client.get(path).content.decode()
+    assert zone in html
+    assert "America/New_York" not in html

@@ -130,7 +130,7 @@ def test_filter_labels_are_translated(client):
         {"page": "9999"},
         {"page": "abc"},
         {"page": "-1"},
-        {"year": "x" * 5000, "category": "y" * 5000, "partner": "z" * 5000},
+        {"year": "x" * 1000, "category": "y" * 1000, "partner": "z" * 1000},
         {"partner": "<script>"},
     ],
 )

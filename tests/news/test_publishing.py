@@ -142,3 +142,40 @@ def test_a_visitor_logged_in_without_staff_rights_cannot_preview(client):
     release = DraftReleaseFactory()
     client.force_login(UserFactory(is_staff=False))
     assert client.get(f"/ja/news/{release.slug}/").status_code == 404
+
+
+def test_a_japanese_only_release_offers_no_english_switch_or_hreflang(client):
+    release = ReleaseFactory(publish_at_en=None, title_ja="日本語だけのお知らせ")
+    html = client.get(f"/ja/news/{release.slug}/").content.decode()
+    assert '<link rel="alternate" hreflang="ja"' in html
+    assert 'hreflang="en"' not in html
+    assert 'hreflang="x-default"' not in html
+    assert f"/en/news/{release.slug}/" not in html
+
+
+def test_a_release_in_both_languages_keeps_both_switch_links(client):
+    release = ReleaseFactory()
+    html = client.get(f"/ja/news/{release.slug}/").content.decode()
+    assert f'<a href="/en/news/{release.slug}/" hreflang="en" lang="en">' in html
+    assert '<link rel="alternate" hreflang="en"' in html
+
+
+def test_the_english_address_of_a_japanese_only_release_explains_and_links_japanese(client):
+    release = ReleaseFactory(publish_at_en=None, title_ja="日本語だけのお知らせ")
+    response = client.get(f"/en/news/{release.slug}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1>This release is not available in this language</h1>" in html
+    assert (
+        f'<a href="/ja/news/{release.slug}/" hreflang="ja" lang="ja">日本語だけのお知らせ</a>'
+        in html
+    )
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'rel="canonical"' not in html
+    assert '<link rel="alternate" hreflang="en"' not in html
+
+
+def test_an_unknown_release_address_is_a_plain_404(client):
+    response = client.get("/en/news/no-such-release/")
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.content.decode()

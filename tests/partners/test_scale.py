@@ -35,6 +35,20 @@ def test_chart_and_its_table_show_every_year_including_years_without_a_new_partn
     assert re.search(r'<th scope="row">2017</th><td class="num">0</td>', html)
 
 
+def test_the_chart_axis_labels_every_year_and_no_label_leaves_the_drawing(client):
+    sign(2016)
+    for _ in range(50):
+        sign(2019, country="JP")  # exactly on the top tick: its total sits at the very top
+    html = client.get("/en/partners/history/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    labels = re.findall(r'<text x="[\d.]+" y="(\d+)" text-anchor="middle">(\d+)</text>', svg)
+    assert [text for _y, text in labels if len(text) == 4] == ["2016", "2017", "2018", "2019"]
+    assert ("18", "50") in labels  # the total above the tallest bar, not cut at the top
+    height = int(re.search(r'viewBox="0 0 \d+ (\d+)"', svg).group(1))
+    # 12px text: its top (y - 12 at most) stays inside the viewBox, its baseline above the end.
+    assert all(12 <= int(y) <= height for y, _text in labels)
+
+
 def test_the_tallest_bar_leaves_room_for_its_total_above_it():
     chart = views.bar_chart([{"year": 2016, "domestic": 40, "overseas": 77, "total": 117}])
     bar = chart["bars"][0]
