@@ -17,6 +17,13 @@ class EventsConfig(AppConfig):
         from .views import can_preview
 
         media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, may_preview=can_preview)
+        from linkj.extensions import LibraryUse, library_uses
+
+        from .media import live_image_uses
+
+        library_uses.register(
+            "events.Event.image", LibraryUse("events.Event", "image", live_image_uses)
+        )
 
         from . import revisions, schedule  # noqa: F401
 

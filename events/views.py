@@ -57,7 +57,7 @@ def can_preview(user) -> bool:
 
 def _get_event(request, slug):
     """A published event for everyone; a draft or scheduled one for editors only."""
-    events = Event.objects.select_related("venue", "category")
+    events = Event.objects.select_related("venue", "category", "image")
     published = events.published().filter(slug=slug).first()
     if published is not None:
         return published, False

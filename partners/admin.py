@@ -114,10 +114,15 @@ class PartnerAdmin(
     ]
     prepopulated_fields = {"slug": ("short_name_en",)}
     readonly_fields = ["updated_at", "updated_by"]
+    # A plain ID box with a lookup link: picking from the library works without JavaScript.
+    raw_id_fields = ["logo_image"]
     inlines = [FormerNameInline, AgreementInline]
     fieldsets = [
         (_("Names"), {"fields": ["name", "name_reading", "short_name", "slug"]}),
-        (_("Organisation"), {"fields": ["kind", "country", "city", "website", "logo"]}),
+        (
+            _("Organisation"),
+            {"fields": ["kind", "country", "city", "website", "logo", "logo_image"]},
+        ),
         (_("Description"), {"fields": ["description"]}),
         (_("Publication"), {"fields": ["is_disclosed", "updated_at", "updated_by"]}),
     ]
@@ -156,6 +161,7 @@ class PartnerAdmin(
         return (
             super()
             .get_queryset(request)
+            .select_related("logo_image")
             .annotate(first_signed=Subquery(first.values("signed_on")[:1]))
         )
 
@@ -164,7 +170,7 @@ class PartnerAdmin(
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, obj):
-        return thumbnail(obj.logo, alt="")
+        return thumbnail(obj.logo_file, alt="")
 
     # Not the field itself: the admin would flatten the choices of every country on each row.
     @admin.display(description=_("country"), ordering="country")

@@ -19,3 +19,7 @@ class PartnersConfig(AppConfig):
         media.register(
             LOGO_DIRECTORY, partner_media.logo_visibility, may_preview=partner_media.may_preview
         )
+        extensions.library_uses.register(
+            "partners.Partner.logo_image",
+            extensions.LibraryUse("partners.Partner", "logo_image", partner_media.live_logo_uses),
+        )

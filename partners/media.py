@@ -23,3 +23,8 @@ def may_preview(user) -> bool:
         and user.is_staff
         and (user.has_perm("partners.view_partner") or user.has_perm("partners.change_partner"))
     )
+
+
+def live_logo_uses(queryset, now: datetime.datetime):
+    """Partners whose chosen library logo visitors see: the disclosed ones."""
+    return queryset.public()

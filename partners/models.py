@@ -16,7 +16,7 @@ from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
 from linkj.kana import to_hiragana
-from linkj.models import Audited, OrderedTerm
+from linkj.models import Audited, OrderedTerm, library_image_field
 
 HOME_COUNTRY = "JP"
 LOGO_DIRECTORY = "partners/logos/"
@@ -118,6 +118,11 @@ class Partner(Audited):
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
+    logo_image = library_image_field(
+        _("logo from the media library"),
+        related_name="partner_logos",
+        help_text=_("Or choose a logo from the media library; it is shown instead of the upload."),
+    )
     description = models.TextField(_("description"), blank=True)
     is_disclosed = models.BooleanField(
         _("name may be published"),
@@ -171,6 +176,16 @@ class Partner(Audited):
     @property
     def is_overseas(self) -> bool:
         return self.region == Region.OVERSEAS
+
+    @property
+    def logo_file(self):
+        """The logo shown on pages: the library's when one is chosen, else the upload."""
+        return self.logo_image.file if self.logo_image_id else self.logo
+
+    @property
+    def logo_alt(self) -> str:
+        """The library image's alternative text in the page's language, else the name."""
+        return self.logo_image.alt if self.logo_image_id else self.name
 
     def display_name(self) -> str:
         return self.name if self.is_disclosed else str(_("Undisclosed partner"))

@@ -25,6 +25,7 @@ class PartnerListView(FilteredListView):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
             Partner.objects.public()
+            .select_related("logo_image")
             .annotate(
                 first_signed=Subquery(first.values("signed_on")[:1]),
                 first_agreement=Subquery(first.values("pk")[:1]),
@@ -64,7 +65,7 @@ class PartnerDetailView(DetailView):
             ledger.with_name_at_signing(
                 ledger.with_standing(Agreement.objects.filter(partner__slug=slug, **disclosure))
             )
-            .select_related("partner")
+            .select_related("partner", "partner__logo_image")
             .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
             .order_by("signed_on", "pk")
         )
@@ -73,7 +74,7 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partner = get_object_or_404(partners, slug=slug)
+            partner = get_object_or_404(partners.select_related("logo_image"), slug=slug)
         prefetch_related_objects([partner], "former_names")
         return partner
 

@@ -1,6 +1,7 @@
 """The apps are layered: each may import only the layers below it.
 
-    linkj (the project package: shared pieces) < partners, members, pages, contact, newsletter
+    linkj (the project package: shared pieces) < library, partners, members, pages, contact,
+        newsletter
         < news < events
         < registrations, bookings < search < scale (the synthetic-data tool)
 
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {
     "linkj": 0,
     "partners": 1,
+    # The media library: partners, news and events point to it with ForeignKeys named as
+    # strings ("library.Image") and tell it which uses are live through linkj/extensions.py.
+    "library": 1,
     "news": 2,
     "events": 3,
     # Members, standing pages, the contact form and the newsletter stand beside the content:

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "linkj",
+    "library",
     "partners",
     "news",
     "events",

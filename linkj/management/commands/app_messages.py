@@ -26,6 +26,7 @@ class Command(BaseCommand):
                 "contact",
                 "newsletter",
                 "search",
+                "library",
             ],  # fmt: skip
         )
 
