@@ -52,8 +52,9 @@ messages: install
 		-i "members/*" -i "registrations/*" -i "bookings/*" \
 		-i "templates/members/*" -i "templates/registrations/*" -i "templates/bookings/*" \
 		-i "pages/*" -i "templates/pages/*" -i "contact/*" -i "templates/contact/*" \
-		-i "newsletter/*" -i "templates/newsletter/*"
-	for app in news events members registrations bookings pages contact newsletter; do \
+		-i "newsletter/*" -i "templates/newsletter/*" -i "search/*" -i "templates/search/*" \
+		-i "library/*" -i "templates/library/*"
+	for app in news events members registrations bookings pages contact newsletter search library; do \
 		$(BIN)/python manage.py app_messages $$app; done
 	for po in locale/ja/LC_MESSAGES/django.po */locale/ja/LC_MESSAGES/django.po; do \
 		msgattrib --no-obsolete -o $$po $$po; done

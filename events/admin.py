@@ -116,6 +116,8 @@ class EventAdmin(
     date_hierarchy = "starts_at"
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug"]
     autocomplete_fields = ["partners", "related_releases"]
+    # A plain ID box with a lookup link: picking from the library works without JavaScript.
+    raw_id_fields = ["image"]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["preview_link", "updated_at", "updated_by"]
     inlines = [SpeakerInline]
@@ -131,6 +133,7 @@ class EventAdmin(
                     "slug",
                     "summary",
                     "body",
+                    "image",
                 ]
             },
         ),

@@ -16,6 +16,13 @@ class EventsConfig(AppConfig):
         from .models import SPEAKER_PHOTO_DIRECTORY, Event
 
         media.register(SPEAKER_PHOTO_DIRECTORY, speaker_photo_visibility, model=Event)
+        from linkj.extensions import LibraryUse, library_uses
+
+        from .media import live_image_uses
+
+        library_uses.register(
+            "events.Event.image", LibraryUse("events.Event", "image", live_image_uses)
+        )
 
         from . import revisions, schedule  # noqa: F401
 

@@ -6,7 +6,7 @@ import datetime
 
 from linkj.media import Visibility
 
-from .models import Speaker
+from .models import Event, Speaker
 
 
 def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
@@ -19,3 +19,8 @@ def speaker_photo_visibility(name: str, now: datetime.datetime) -> Visibility | 
         .order_by()
     )
     return Visibility.combine((speaker.event.is_live(now=now), None) for speaker in speakers)
+
+
+def live_image_uses(queryset, now: datetime.datetime):
+    """Events whose library image visitors see: the published ones."""
+    return queryset.filter(pk__in=Event.objects.live(now=now))

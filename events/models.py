@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from linkj.images import ValidatedImageField
-from linkj.models import Audited, OrderedTerm
+from linkj.models import Audited, OrderedTerm, library_image_field
 from linkj.publishing import Status
 from linkj.richtext import RichTextField
 from partners.models import Partner
@@ -193,6 +193,11 @@ class Event(Audited):
         help_text=_("ASCII only; one address shared by both languages."),
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+    image = library_image_field(
+        _("image"),
+        related_name="events",
+        help_text=_("Chosen from the media library; shown at the top of the event's page."),
+    )
     body = RichTextField(_("body"), blank=True)
     venue = models.ForeignKey(
         Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="events"

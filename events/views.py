@@ -53,7 +53,7 @@ class PastEventListView(FilteredEventListView):
 
 def _get_event(request, slug):
     """A published event for everyone; a draft or scheduled one for editors only."""
-    events = Event.objects.select_related("venue", "category")
+    events = Event.objects.select_related("venue", "category", "image")
     published = events.live().filter(slug=slug).first()
     if published is not None:
         return published, False

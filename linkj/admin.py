@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.widgets import AdminFileWidget, ForeignKeyRawIdWidget
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -66,6 +66,24 @@ def with_time_zone(label, zone):
     )
 
 
+class ThumbnailRawIdWidget(ForeignKeyRawIdWidget):
+    """A raw-ID picker (a number box and a lookup link: it works without JavaScript) that also
+    shows a thumbnail of the chosen image, for models naming their image field in
+    `admin_thumbnail_field` (the media library's images)."""
+
+    template_name = "linkj/widgets/thumbnail_raw_id.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["thumbnail"] = ""
+        if value and context.get("link_label"):
+            model = self.rel.model
+            obj = model._default_manager.using(self.db).filter(pk=value).first()
+            if obj is not None:
+                context["thumbnail"] = thumbnail(getattr(obj, model.admin_thumbnail_field))
+        return context
+
+
 class LanguageLabelsMixin:
     """Labels that read naturally in Japanese: one language per translated field, the time
     zone of every date-and-time input (the admin works in Tokyo time), 削除 on file inputs."""
@@ -81,6 +99,14 @@ class LanguageLabelsMixin:
             field.label = translated_field_label(db_field)
         if field is not None and isinstance(db_field, models.DateTimeField):
             field.label = with_time_zone(field.label, _("Japan time"))
+        if (
+            field is not None
+            and type(field.widget) is ForeignKeyRawIdWidget
+            and getattr(db_field.related_model, "admin_thumbnail_field", None)
+        ):
+            field.widget = ThumbnailRawIdWidget(
+                db_field.remote_field, self.admin_site, using=kwargs.get("using")
+            )
         return field
 
 

@@ -34,3 +34,23 @@ def trigram_indexes(table: str, columns: list[str]) -> migrations.RunPython:
             schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+class PostgreSQLOnly:
+    """Mix into a migration operation that only means something on PostgreSQL.
+
+    The site also runs on SQLite (local runs, the first CI pass): there the operation changes
+    the migration state (Django knows the index or constraint, so `makemigrations --check`
+    stays quiet) but writes nothing to the database.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def describe(self):
+        return f"{super().describe()} (PostgreSQL only)"

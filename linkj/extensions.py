@@ -47,3 +47,21 @@ partnership_row_annotations = Slot("partnership row annotations")
 partnership_row_templates = Slot("partnership row templates")
 # Sitemap sections: (name, Sitemap class), in the index's order.
 sitemaps = Slot("sitemaps")
+
+
+@dataclass(frozen=True)
+class LibraryUse:
+    """A ForeignKey to a media library item (`model` as "news.ReleasePhoto", `field` its
+    name), and which of its rows visitors see: `live(queryset, now)` narrows a queryset of
+    that model to them. `until` (optional, a lookup path such as "release__unpublish_at")
+    says when a live row is scheduled to go, which bounds how long caches keep the file. A
+    relation nobody registers makes no file public."""
+
+    model: str
+    field: str
+    live: Callable[[Any, Any], Any]
+    until: str = ""
+
+
+# Media library uses, keyed "<model>.<field>": see library/media.py.
+library_uses = Slot("media library uses")

@@ -35,3 +35,17 @@ class Audited(models.Model):
 
     class Meta:
         abstract = True
+
+
+def library_image_field(verbose_name, *, related_name: str, help_text="") -> models.ForeignKey:
+    """An optional pick from the media library (app `library`, named only as a string: linkj
+    imports no app). PROTECT: an image something uses cannot be deleted from the library."""
+    return models.ForeignKey(
+        "library.Image",
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+    )

@@ -19,6 +19,7 @@ PUBLISHERS = "Publishers"
 
 # Content models per app: editors view, add and change them; publishers also delete them.
 CONTENT = {
+    "library": ["image", "document"],
     "partners": ["partner", "formername", "scopeitem", "agreement", "signatory"],
     "news": ["release", "releasephoto", "quote"],
     "events": ["venue", "category", "event", "speaker"],
@@ -45,6 +46,8 @@ PUBLISHER_EXTRA = [
     "events.publish_event",
     "partners.publish_partner",
     "pages.publish_page",
+    "library.publish_image",
+    "library.publish_document",
     # The audit log (linkj/admin.py): who published, withdrew, restored, deleted what.
     "admin.view_logentry",
 ]

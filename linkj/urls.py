@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("about/", include("pages.urls")),
     path("contact/", include("contact.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=True,
 )
 

@@ -73,12 +73,14 @@ class FollowsReleaseLockMixin:
 class ReleasePhotoInline(FollowsReleaseLockMixin, TranslationStackedInline):
     model = ReleasePhoto
     extra = 0
-    fields = ["image", "preview", "alt", "caption", "credit", "position"]
+    fields = ["image", "library_image", "preview", "alt", "caption", "credit", "position"]
     readonly_fields = ["preview"]
+    # A plain ID box with a lookup link: picking from the library works without JavaScript.
+    raw_id_fields = ["library_image"]
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        return thumbnail(obj.image, alt="") if obj.pk else "—"
+        return thumbnail(obj.picture, alt="") if obj.pk else "—"
 
 
 class QuoteInline(FollowsReleaseLockMixin, TranslationStackedInline):
@@ -118,6 +120,7 @@ class ReleaseAdminForm(forms.ModelForm):
             "partners",
             "agreements",
             "show_history_table",
+            "documents",
             "status",
             "publish_at_ja",
             "publish_at_en",
@@ -198,12 +201,14 @@ class ReleaseAdmin(
     search_fields = ["title_ja", "title_en", "subtitle_ja", "subtitle_en", "slug"]
     date_hierarchy = "date"
     autocomplete_fields = ["partners", "agreements"]
+    # Numbers and a lookup link: picking from the media library works without JavaScript.
+    raw_id_fields = ["documents"]
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [ReleasePhotoInline, QuoteInline]
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
         (_("Text"), {"fields": ["title", "subtitle", "lead", "body"]}),
-        (_("Release"), {"fields": ["slug", "date", "category", "attachment"]}),
+        (_("Release"), {"fields": ["slug", "date", "category", "attachment", "documents"]}),
         (
             _("Partners"),
             {"fields": ["partners", "agreements", "show_history_table"]},

@@ -71,6 +71,10 @@ def value_text(key: str, value) -> str:
     if key == "partners":
         names = dict(Partner.objects.filter(pk__in=value).values_list("pk", "name"))
         return "、".join(names.get(pk, f"#{pk}") for pk in value)
+    if key == "documents":
+        library = Release._meta.get_field("documents").related_model
+        names = {document.pk: str(document) for document in library.objects.filter(pk__in=value)}
+        return "、".join(names.get(pk, f"#{pk}") for pk in value)
     if key == "agreements":
         found = {
             a.pk: str(a) for a in Agreement.objects.filter(pk__in=value).select_related("partner")
@@ -84,7 +88,10 @@ def value_text(key: str, value) -> str:
     if key == "photos":
         code = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         return "\n".join(
-            f"{p['image'].rsplit('/', 1)[-1]}（{p.get(f'alt_{code}') or '—'}）" for p in value
+            # A photo chosen from the media library has no upload of its own: its number.
+            f"{p['image'].rsplit('/', 1)[-1] or '#' + str(p.get('library_image_id'))}"
+            f"（{p.get(f'alt_{code}') or '—'}）"
+            for p in value
         )
     try:
         field = Release._meta.get_field(key.removesuffix("_id"))

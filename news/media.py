@@ -73,3 +73,13 @@ def photo_visibility(name: str, now: datetime.datetime) -> Visibility | None:
         ),
         name,
     )
+
+
+def live_release_uses(queryset, now: datetime.datetime):
+    """Releases (choosing library documents) live in some language."""
+    return queryset.live_anywhere(now=now)
+
+
+def live_photo_uses(queryset, now: datetime.datetime):
+    """Photos (with a library image) of releases live in some language."""
+    return queryset.filter(release__in=Release.objects.live_anywhere(now=now))

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from linkj import media
 from linkj.images import ValidatedImageField
-from linkj.models import Audited
+from linkj.models import Audited, library_image_field
 from linkj.publishing import (
     PublishedQuerySet,
     Status,
@@ -134,6 +134,13 @@ class Release(Audited):
     )
     agreements = models.ManyToManyField(
         Agreement, verbose_name=_("agreements"), blank=True, related_name="releases"
+    )
+    documents = models.ManyToManyField(
+        "library.Document",
+        verbose_name=_("documents from the media library"),
+        blank=True,
+        related_name="releases",
+        help_text=_("PDFs listed under Download beside the release's own PDF, by number."),
     )
     show_history_table = models.BooleanField(
         _("append the partnership history table"),
@@ -301,6 +308,7 @@ class ReleasePhoto(models.Model):
     image = ValidatedImageField(
         _("image"),
         upload_to=PHOTO_DIRECTORY,
+        blank=True,  # or a library image (library_image)
         db_index=True,  # the media view finds a file's owner by its name
         width_field="width",
         height_field="height",
@@ -308,9 +316,18 @@ class ReleasePhoto(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    library_image = library_image_field(
+        _("or an image from the media library"),
+        related_name="release_photos",
+        help_text=_(
+            "Instead of uploading: the library image's alternative text and credit are used "
+            "unless you write them here."
+        ),
+    )
     alt = models.CharField(
         _("alternative text"),
         max_length=250,
+        blank=True,  # required for an upload (clean()); a library image brings its own
         help_text=_("What the photo shows, for people who cannot see it."),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -321,9 +338,46 @@ class ReleasePhoto(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(image="") | Q(library_image__isnull=False),
+                name="releasephoto_has_an_image",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return self.alt or self.image.name
+        return self.alt or self.image.name or str(self.library_image or "")
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.image and not self.library_image_id:
+            raise ValidationError(
+                {"image": _("Upload an image or choose one from the media library.")}
+            )
+        if self.image and self.library_image_id:
+            raise ValidationError(
+                {"library_image": _("Upload an image or choose one from the library, not both.")}
+            )
+        if not self.library_image_id and not self.alt_ja:
+            raise ValidationError({"alt_ja": _("Describe the photo for people who cannot see it.")})
+
+    @property
+    def picture(self):
+        """The file shown on the page: the library image when one is chosen."""
+        return self.library_image.file if self.library_image_id else self.image
+
+    @property
+    def picture_alt(self) -> str:
+        """This photo's own alternative text, else the library image's (page's language)."""
+        if self.alt or not self.library_image_id:
+            return self.alt
+        return self.library_image.alt
+
+    @property
+    def picture_credit(self) -> str:
+        if self.credit or not self.library_image_id:
+            return self.credit
+        return self.library_image.credit
 
 
 class QuoteKind(models.TextChoices):

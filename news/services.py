@@ -58,6 +58,7 @@ def snapshot(release: Release) -> dict:
         data[name] = value
     data["partners"] = sorted(release.partners.values_list("pk", flat=True))
     data["agreements"] = sorted(release.agreements.values_list("pk", flat=True))
+    data["documents"] = sorted(release.documents.values_list("pk", flat=True))
     data["quotes"] = [
         {
             "kind": quote.kind,
@@ -73,6 +74,7 @@ def snapshot(release: Release) -> dict:
     data["photos"] = [
         {
             "image": photo.image.name,
+            "library_image_id": photo.library_image_id,
             "width": photo.width,
             "height": photo.height,
             "credit": photo.credit,
@@ -111,6 +113,17 @@ def record_revision(*, release: Release, user=None, comment: str = "") -> Revisi
     return revision
 
 
+def _photos_still_available(photos: list[dict]) -> list[dict]:
+    """The photos of a snapshot, less those whose media library image was deleted since (a
+    draft or an old revision does not protect the image it names, as a photo row does)."""
+    chosen = {photo.get("library_image_id") for photo in photos} - {None}
+    if not chosen:
+        return photos
+    library = ReleasePhoto._meta.get_field("library_image").related_model
+    present = set(library.objects.filter(pk__in=chosen).values_list("pk", flat=True))
+    return [photo for photo in photos if photo.get("library_image_id") in present | {None}]
+
+
 def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Release:
     """Make the release (row, partners, agreements, quotes, photos) what `data` describes.
 
@@ -130,6 +143,9 @@ def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Re
     release.save()
     release.partners.set(data.get("partners", []))
     release.agreements.set(data.get("agreements", []))
+    if "documents" in data:  # revisions from before the media library leave them alone
+        library = Release._meta.get_field("documents").related_model
+        release.documents.set(library.objects.filter(pk__in=data["documents"]))
     release.quotes.all().delete()
     Quote.objects.bulk_create(
         [
@@ -142,7 +158,7 @@ def apply_snapshot(release: Release, data: dict, *, keep_publishing: bool) -> Re
         ReleasePhoto.objects.bulk_create(
             [
                 ReleasePhoto(release=release, position=index, **photo)
-                for index, photo in enumerate(data["photos"])
+                for index, photo in enumerate(_photos_still_available(data["photos"]))
             ]
         )
     return release

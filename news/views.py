@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,7 +15,7 @@ from linkj.views import FilteredListView
 from partners.models import Partner
 
 from .filters import ReleaseFilter, partner_by_slug_or_id
-from .models import Release, ReleaseDraft, language_codes
+from .models import Release, ReleaseDraft, ReleasePhoto, language_codes
 
 
 class ReleaseListView(FilteredListView):
@@ -54,7 +54,16 @@ class ReleaseDetailView(DetailView):
         self.now = timezone.now()
         queryset = with_neighbours(
             Release.objects.prefetch_related(
-                "photos", "quotes", Prefetch("partners", queryset=Partner.objects.live())
+                Prefetch("photos", queryset=ReleasePhoto.objects.select_related("library_image")),
+                "quotes",
+                Prefetch("partners", queryset=Partner.objects.live()),
+            )
+            # Most releases pick no library document: ask in the release's own query, and
+            # load them (one more query) only when there are some.
+            .annotate(
+                has_documents=Exists(
+                    Release.documents.through.objects.filter(release=OuterRef("pk"))
+                )
             ),
             language,
             self.now,
@@ -136,6 +145,7 @@ class ReleaseDetailView(DetailView):
             context["page_languages"] = context["live_languages"]
         context["photos"] = list(release.photos.all())
         context["quotes"] = list(release.quotes.all())
+        context["documents"] = list(release.documents.all()) if release.has_documents else []
         context["release_partners"] = list(release.partners.all())
         context["attachments"] = release.attachments(
             None if self.is_preview else context["live_languages"]

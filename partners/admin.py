@@ -23,6 +23,7 @@ from linkj.admin import (
 from linkj.kana import gojuon_key
 
 from . import revisions
+from .filters import sort_name_expression
 from .models import HOME_COUNTRY, Agreement, FormerName, Partner, ScopeItem, Signatory
 
 
@@ -104,6 +105,7 @@ class PartnerAdmin(
     search_fields = [
         "name_ja",
         "name_en",
+        "name_reading",
         "short_name_ja",
         "short_name_en",
         "former_names__name_ja",
@@ -112,10 +114,15 @@ class PartnerAdmin(
     ]
     prepopulated_fields = {"slug": ("short_name_en",)}
     readonly_fields = ["updated_at", "updated_by"]
+    # A plain ID box with a lookup link: picking from the library works without JavaScript.
+    raw_id_fields = ["logo_image"]
     inlines = [FormerNameInline, AgreementInline]
     fieldsets = [
-        (_("Names"), {"fields": ["name", "short_name", "slug"]}),
-        (_("Organisation"), {"fields": ["kind", "country", "city", "website", "logo"]}),
+        (_("Names"), {"fields": ["name", "name_reading", "short_name", "slug"]}),
+        (
+            _("Organisation"),
+            {"fields": ["kind", "country", "city", "website", "logo", "logo_image"]},
+        ),
         (_("Description"), {"fields": ["description"]}),
         (_("Publication"), {"fields": ["is_disclosed", "updated_at", "updated_by"]}),
     ]
@@ -143,12 +150,18 @@ class PartnerAdmin(
             field.widget.attrs["data-searchable-select"] = "true"
         return field
 
+    def get_ordering(self, request):
+        # Japanese: 五十音 order by the reading; English: A–Z by the English name (the
+        # Japanese one when there is none yet). A column the editor clicks still wins.
+        return [sort_name_expression().asc(), "pk"]
+
     def get_queryset(self, request):
         # A subquery per row shown rather than a GROUP BY over every agreement.
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
             super()
             .get_queryset(request)
+            .select_related("logo_image")
             .annotate(first_signed=Subquery(first.values("signed_on")[:1]))
         )
 
@@ -157,7 +170,7 @@ class PartnerAdmin(
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, obj):
-        return thumbnail(obj.logo, alt="")
+        return thumbnail(obj.logo_file, alt="")
 
     # Not the field itself: the admin would flatten the choices of every country on each row.
     @admin.display(description=_("country"), ordering="country")

@@ -17,3 +17,7 @@ class PartnersConfig(AppConfig):
         revisions.register()
         extensions.sitemaps.register("partners", ("partners", PartnerSitemap))
         media.register(LOGO_DIRECTORY, partner_media.logo_visibility, model=Partner)
+        extensions.library_uses.register(
+            "partners.Partner.logo_image",
+            extensions.LibraryUse("partners.Partner", "logo_image", partner_media.live_logo_uses),
+        )

@@ -57,11 +57,13 @@ SCOPE_ITEMS = [
 M = DatePrecision.MONTH
 D = DatePrecision.DAY
 
-# slug, kind, country, names (ja, en), short names (ja, en), city (ja, en), website,
+# slug, reading of the Japanese name (よみがな: 五十音 order, legal forms such as 公益財団法人
+# left out as dictionaries do), kind, country, names (ja, en), short names (ja, en), city (ja, en), website,
 # description (ja, en), signed_on, precision, scope slugs, term in years, signatories
 PARTNERS = [
     {
         "slug": "ucsd",
+        "reading": "かりふぉるにあだいがくさんでぃえごこう",
         "kind": Kind.UNIVERSITY,
         "country": "US",
         "name": ("カリフォルニア大学サンディエゴ校", "University of California San Diego"),
@@ -78,6 +80,7 @@ PARTNERS = [
     },
     {
         "slug": "biocom",
+        "reading": "ばいおこむ",
         "kind": Kind.CLUSTER,
         "country": "US",
         "name": ("BIOCOM", "Biocom"),
@@ -94,6 +97,7 @@ PARTNERS = [
     },
     {
         "slug": "eurobiomed",
+        "reading": "ゆーろばいおめっど",
         "kind": Kind.CLUSTER,
         "country": "FR",
         "name": ("ユーロバイオメッド", "Eurobiomed"),
@@ -110,6 +114,7 @@ PARTNERS = [
     },
     {
         "slug": "krp",
+        "reading": "きょうとりさーちぱーくかぶしきがいしゃ",
         "kind": Kind.RESEARCH,
         "country": "JP",
         "name": ("京都リサーチパーク株式会社", "Kyoto Research Park Corp."),
@@ -126,6 +131,7 @@ PARTNERS = [
     },
     {
         "slug": "one-nucleus",
+        "reading": "わん・にゅーくりあす",
         "kind": Kind.CLUSTER,
         "country": "GB",
         "name": ("ワン・ニュークリアス", "One Nucleus"),
@@ -145,6 +151,7 @@ PARTNERS = [
         # in the Osaka release say January 2018, the running text of two later releases says
         # February 2018. We keep January, the month of the announcement itself.
         "slug": "kobe-fbri",
+        "reading": "こうべいりょうさんぎょうとしすいしんきこう",
         "kind": Kind.FOUNDATION,
         "country": "JP",
         "name": (
@@ -169,6 +176,7 @@ PARTNERS = [
     },
     {
         "slug": "keio-iab",
+        "reading": "けいおうぎじゅくだいがくせんたんせいめいかがくけんきゅうしょ",
         "kind": Kind.RESEARCH,
         "country": "JP",
         "name": (
@@ -188,6 +196,7 @@ PARTNERS = [
     },
     {
         "slug": "medcity",
+        "reading": "めどしてぃ",
         "kind": Kind.CLUSTER,
         "country": "GB",
         "name": ("メドシティ", "MedCity"),
@@ -204,6 +213,7 @@ PARTNERS = [
     },
     {
         "slug": "kawasaki",
+        "reading": "かわさきし",
         "kind": Kind.LOCAL_GOVERNMENT,
         "country": "JP",
         "name": ("川崎市", "City of Kawasaki"),
@@ -226,6 +236,7 @@ PARTNERS = [
     },
     {
         "slug": "ucla",
+        "reading": "かりふぉるにあだいがくろさんぜるすこう",
         "kind": Kind.UNIVERSITY,
         "country": "US",
         "name": ("カリフォルニア大学ロサンゼルス校", "University of California, Los Angeles"),
@@ -242,6 +253,7 @@ PARTNERS = [
     },
     {
         "slug": "yokohama",
+        "reading": "よこはまし",
         "kind": Kind.LOCAL_GOVERNMENT,
         "country": "JP",
         "name": ("横浜市", "City of Yokohama"),
@@ -275,6 +287,7 @@ PARTNERS = [
     },
     {
         "slug": "oui",
+        "reading": "おっくすふぉーどだいがくいのべーしょん",
         "kind": Kind.COMPANY,
         "country": "GB",
         "name": ("オックスフォード大学イノベーション", "Oxford University Innovation"),
@@ -291,6 +304,7 @@ PARTNERS = [
     },
     {
         "slug": "osaka",
+        "reading": "おおさかふ",
         "kind": Kind.LOCAL_GOVERNMENT,
         "country": "JP",
         "name": ("大阪府", "Osaka Prefecture"),
@@ -317,6 +331,7 @@ PARTNERS = [
     },
     {
         "slug": "kanagawa",
+        "reading": "かながわけん",
         "kind": Kind.LOCAL_GOVERNMENT,
         "country": "JP",
         "name": ("神奈川県", "Kanagawa Prefecture"),
@@ -335,6 +350,7 @@ PARTNERS = [
         # The 15th partnership is not named in any public source. It is recorded as a
         # confidential agreement: it counts in every number but is never shown by name.
         "slug": "undisclosed-15",
+        "reading": "ひこうかいのていけいさき",
         "kind": Kind.OTHER,
         "country": "JP",
         "disclosed": False,
@@ -352,6 +368,7 @@ PARTNERS = [
     },
     {
         "slug": "mpr",
+        "reading": "めでぃせん・ぱり・りーじょん",
         "kind": Kind.CLUSTER,
         "country": "FR",
         "name": ("メディセン・パリ・リージョン", "Medicen Paris Region"),
@@ -417,6 +434,7 @@ def load(stdout=None) -> int:
             "country": data["country"],
             "name_ja": data["name"][0],
             "name_en": data["name"][1],
+            "name_reading": data["reading"],
             "short_name_ja": data["short_name"][0],
             "short_name_en": data["short_name"][1],
             "city_ja": data["city"][0],

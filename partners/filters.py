@@ -8,12 +8,12 @@ from django_countries import countries as country_names
 from .models import Agreement, Kind, Partner, Region, ScopeItem
 
 SEARCH_MAX_LENGTH = 100
-# `display_name` and `first_signed` are annotated by the list view.
+# `sort_name` and `first_signed` are annotated by the list view.
 SORT_ORDERS = {
-    "name": ("display_name", "pk"),
+    "name": ("sort_name", "pk"),
     "signed": ("first_signed", "pk"),
     "-signed": ("-first_signed", "pk"),
-    "country": ("country", "display_name", "pk"),
+    "country": ("country", "sort_name", "pk"),
 }
 
 
@@ -117,3 +117,12 @@ def display_name_expression():
     if language == "ja":
         return Coalesce("name_ja", Value(""), output_field=CharField())
     return Coalesce(NullIf(f"name_{language}", Value("")), "name_ja", output_field=CharField())
+
+
+def sort_name_expression():
+    """What a list sorts by: in Japanese the reading (五十音 order; a name without one sorts by
+    the name itself), in English the English name, falling back to the Japanese one."""
+    language = (get_language() or "ja").split("-")[0]
+    if language == "ja":
+        return Coalesce(NullIf("name_reading", Value("")), "name_ja", output_field=CharField())
+    return display_name_expression()

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +15,8 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from linkj.images import ValidatedImageField
-from linkj.models import Audited, OrderedTerm
+from linkj.kana import to_hiragana
+from linkj.models import Audited, OrderedTerm, library_image_field
 
 HOME_COUNTRY = "JP"
 LOGO_DIRECTORY = "partners/logos/"
@@ -33,6 +36,20 @@ class Region(models.TextChoices):
     # Context "region": a bare "Japan" would also translate django-countries' country name.
     DOMESTIC = "domestic", pgettext_lazy("region", "Japan")
     OVERSEAS = "overseas", pgettext_lazy("region", "Overseas")
+
+
+# Kana and kanji (with the iteration mark 々): a Japanese name made of them needs a reading.
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+
+
+def reading_of(reading: str, name: str) -> str:
+    """The stored reading: in hiragana (so katakana readings sort alike), or the name itself
+    when it is written without kanji (ユーロバイオメッド reads ゆーろばいおめっど)."""
+    reading = unicodedata.normalize("NFKC", reading or "").strip()
+    if not reading and name and not KANJI.search(name):
+        reading = unicodedata.normalize("NFKC", name).strip()
+    return to_hiragana(reading)
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -55,7 +72,7 @@ class PartnerQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        condition = Q()
+        condition = Q(name_reading__icontains=to_hiragana(text))
         for code, _name in settings.LANGUAGES:
             condition |= Q(**{f"name_{code}__icontains": text})
             condition |= Q(**{f"short_name_{code}__icontains": text})
@@ -68,6 +85,15 @@ class PartnerQuerySet(models.QuerySet):
 
 class Partner(Audited):
     name = models.CharField(_("official name"), max_length=200)
+    name_reading = models.CharField(
+        _("reading (yomigana)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The Japanese name in kana, e.g. よこはまし for 横浜市. Japanese lists sort by it; "
+            "searches find it too."
+        ),
+    )
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("For example UCSD, OUI or MPR.")
     )
@@ -92,6 +118,11 @@ class Partner(Audited):
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
+    logo_image = library_image_field(
+        _("logo from the media library"),
+        related_name="partner_logos",
+        help_text=_("Or choose a logo from the media library; it is shown instead of the upload."),
+    )
     description = models.TextField(_("description"), blank=True)
     is_disclosed = models.BooleanField(
         _("name may be published"),
@@ -122,6 +153,22 @@ class Partner(Audited):
     def get_absolute_url(self) -> str:
         return reverse("partners:partner_detail", kwargs={"slug": self.slug})
 
+    def clean(self) -> None:
+        super().clean()
+        name = self.name_ja or ""
+        if not self.name_reading.strip() and JAPANESE_SCRIPT.search(name):
+            raise ValidationError(
+                {"name_reading": _("Enter the reading of the Japanese name in kana.")}
+            )
+        if KANJI.search(self.name_reading):
+            raise ValidationError(
+                {"name_reading": _("Write the reading in hiragana or katakana, without kanji.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.name_reading = reading_of(self.name_reading, self.name_ja or "")
+        super().save(*args, **kwargs)
+
     @property
     def region(self) -> str:
         return Region.DOMESTIC if self.country == HOME_COUNTRY else Region.OVERSEAS
@@ -133,6 +180,16 @@ class Partner(Audited):
     def is_live(self) -> bool:
         """Mirrors PartnerQuerySet.live(): visitors see the partner by name, with its page."""
         return self.is_disclosed
+
+    @property
+    def logo_file(self):
+        """The logo shown on pages: the library's when one is chosen, else the upload."""
+        return self.logo_image.file if self.logo_image_id else self.logo
+
+    @property
+    def logo_alt(self) -> str:
+        """The library image's alternative text in the page's language, else the name."""
+        return self.logo_image.alt if self.logo_image_id else self.name
 
     def display_name(self) -> str:
         return self.name if self.is_disclosed else str(_("Undisclosed partner"))

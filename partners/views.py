@@ -9,7 +9,7 @@ from linkj.publishing import can_preview
 from linkj.views import FilteredListView, elided_page_range
 
 from . import ledger
-from .filters import SORT_ORDERS, PartnerFilter, display_name_expression
+from .filters import SORT_ORDERS, PartnerFilter, display_name_expression, sort_name_expression
 from .models import Agreement, FormerName, Partner, Signatory
 
 HISTORY_PAGE_SIZE = 100
@@ -25,10 +25,12 @@ class PartnerListView(FilteredListView):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
         return (
             Partner.objects.live()
+            .select_related("logo_image")
             .annotate(
                 first_signed=Subquery(first.values("signed_on")[:1]),
                 first_agreement=Subquery(first.values("pk")[:1]),
                 display_name=display_name_expression(),
+                sort_name=sort_name_expression(),
             )
             .prefetch_related(Prefetch("former_names", queryset=FormerName.objects.all()))
             .order_by(*SORT_ORDERS["name"])
@@ -63,7 +65,7 @@ class PartnerDetailView(DetailView):
             ledger.with_name_at_signing(
                 ledger.with_standing(Agreement.objects.filter(partner__slug=slug, **disclosure))
             )
-            .select_related("partner")
+            .select_related("partner", "partner__logo_image")
             .prefetch_related("scope_items", Prefetch("signatories", queryset=signatories))
             .order_by("signed_on", "pk")
         )
@@ -72,7 +74,7 @@ class PartnerDetailView(DetailView):
             for agreement in self.agreements:
                 agreement.partner = partner
         else:
-            partner = get_object_or_404(partners, slug=slug)
+            partner = get_object_or_404(partners.select_related("logo_image"), slug=slug)
         prefetch_related_objects([partner], "former_names")
         return partner
 

@@ -31,6 +31,7 @@ from events.models import (
     Venue,
     VenueKind,
 )
+from linkj.kana import to_hiragana
 from linkj.publishing import Status
 from news.models import Category as ReleaseCategory
 from news.models import Quote, Release
@@ -43,6 +44,8 @@ from partners.models import (
     Partner,
     ScopeItem,
 )
+from search import documents as search_documents
+from search.models import Kind as SearchKind
 
 PREFIX = "scale-"
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -92,6 +95,26 @@ CITIES = [
     ("BR", "サンパウロ", "São Paulo"),
 ]
 JAPANESE_CITIES = [city for city in CITIES if city[0] == "JP"]
+# Readings (よみがな) of the kanji in generated partner names; kana read as written.
+KANJI_READINGS = {
+    "東京": "とうきょう",
+    "大阪": "おおさか",
+    "京都": "きょうと",
+    "神戸": "こうべ",
+    "横浜": "よこはま",
+    "川崎": "かわさき",
+    "福岡": "ふくおか",
+    "札幌": "さっぽろ",
+    "仙台": "せんだい",
+    "名古屋": "なごや",
+    "広島": "ひろしま",
+    "台北": "たいぺい",
+    "先端医科学": "せんたんいかがく",
+    "再生医療": "さいせいいりょう",
+    "医療": "いりょう",
+    "創薬": "そうやく",
+    "免疫": "めんえき",
+}
 
 FIELDS = [
     ("ライフサイエンス", "Life Science"),
@@ -115,6 +138,16 @@ NAMES = {
     Kind.FOUNDATION: ("{city}{field}振興財団", "{city} {field} Foundation"),
     Kind.COMPANY: ("{field}{city}株式会社", "{city} {field} Inc."),
     Kind.OTHER: ("{city}{field}協議会", "{city} {field} Council"),
+}
+# The readings of the Japanese name patterns above.
+NAME_READINGS = {
+    Kind.UNIVERSITY: "{city}{field}だいがく",
+    Kind.RESEARCH: "{city}{field}けんきゅうしょ",
+    Kind.CLUSTER: "{city}{field}くらすたー",
+    Kind.LOCAL_GOVERNMENT: "{city}し{field}すいしんしつ",
+    Kind.FOUNDATION: "{city}{field}しんこうざいだん",
+    Kind.COMPANY: "{field}{city}かぶしきがいしゃ",
+    Kind.OTHER: "{city}{field}きょうぎかい",
 }
 KIND_WEIGHTS = {
     Kind.UNIVERSITY: 30,
@@ -321,6 +354,11 @@ def event_categories() -> list[EventCategory]:
 # Partners, with one to three agreements each.
 
 
+def reading(word: str) -> str:
+    """The reading of a city or field name: from KANJI_READINGS, or the kana themselves."""
+    return to_hiragana(KANJI_READINGS.get(word, word))
+
+
 def _partner(index: int, seed: int, today: datetime.date, scopes: Sequence[ScopeItem]) -> Row:
     rng = _rng(seed, "partner", index)
     kind = _weighted(rng, KIND_WEIGHTS)
@@ -335,6 +373,7 @@ def _partner(index: int, seed: int, today: datetime.date, scopes: Sequence[Scope
         kind=kind,
         country=country,
         name_ja=name_ja.format(city=city_ja, field=field_ja),
+        name_reading=NAME_READINGS[kind].format(city=reading(city_ja), field=reading(field_ja)),
         name_en=name_en.format(city=city_en, field=field_en) if english else "",
         short_name_en=f"{city_en[:3].upper()}{field_en[:1]}{index}",
         city_ja=city_ja,
@@ -383,7 +422,10 @@ def _partner(index: int, seed: int, today: datetime.date, scopes: Sequence[Scope
 
 def make_partners(indexes: Sequence[int], *, seed: int, today: datetime.date, scopes) -> None:
     with transaction.atomic():
-        _save(Partner, [_partner(index, seed, today, scopes) for index in indexes])
+        rows = [_partner(index, seed, today, scopes) for index in indexes]
+        _save(Partner, rows)
+        # bulk_create sends no signal: the search documents are written here.
+        search_documents.index(SearchKind.PARTNER, [row.obj.pk for row in rows])
 
 
 # Releases: both languages mostly, some Japanese only, drafts, embargoes and take-downs.
@@ -453,7 +495,10 @@ def _release(index: int, seed: int, today: datetime.date, partners: Sequence[tup
 
 def make_releases(indexes: Sequence[int], *, seed: int, today: datetime.date, partners) -> None:
     with transaction.atomic():
-        _save(Release, [_release(index, seed, today, partners) for index in indexes])
+        rows = [_release(index, seed, today, partners) for index in indexes]
+        _save(Release, rows)
+        # bulk_create sends no signal: the search documents are written here.
+        search_documents.index(SearchKind.RELEASE, [row.obj.pk for row in rows])
 
 
 # Events: ten years back, one year ahead, at venues in three time zones.
@@ -524,7 +569,10 @@ def _event(index: int, seed: int, today: datetime.date, context: dict) -> Row:
 
 def make_events(indexes: Sequence[int], *, seed: int, today: datetime.date, context: dict):
     with transaction.atomic():
-        _save(Event, [_event(index, seed, today, context) for index in indexes])
+        rows = [_event(index, seed, today, context) for index in indexes]
+        _save(Event, rows)
+        # bulk_create sends no signal: the search documents are written here.
+        search_documents.index(SearchKind.EVENT, [row.obj.pk for row in rows])
 
 
 def partner_choices() -> list[tuple]:
@@ -595,6 +643,13 @@ def generate(
         # counts use index-only scans.
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
         with connection.cursor() as cursor:
-            for model in (Partner, Agreement, Release, Event, Release.partners.through):
+            for model in (
+                Partner,
+                Agreement,
+                Release,
+                Event,
+                Release.partners.through,
+                search_documents.Document,
+            ):
                 cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
     return Counts(**added)

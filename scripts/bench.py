@@ -10,6 +10,7 @@ page does not answer 200 or the tools are missing.
     make bench                                   # SQLite demo, local-memory cache per worker
     DATABASE_URL=postgres://... REDIS_URL=redis://... make bench
     scripts/bench.py --rounds 1 --duration 2     # a quick look
+    scripts/bench.py --only search --output /tmp/search.md   # one page (and the static file)
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def main() -> None:
     parser.add_argument("--connections", default="16,50", help="comma-separated (16,50)")
     parser.add_argument("--port", type=int, default=8141, help="first of two ports (8141)")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated page labels to measure (with the static file), e.g. search",
+    )
     parser.add_argument("--title", default="Benchmarks", help="the report's heading")
     args = parser.parse_args()
     connections = [int(value) for value in args.connections.split(",")]
@@ -68,6 +74,7 @@ def main() -> None:
     environment = server_environment()
     prepare(environment)
     pages, data = sample_pages(environment)
+    pages = only_pages(pages, args.only)
     ports = {mode: args.port + index for index, mode in enumerate(MODES)}
     runs_planned = args.rounds * len(connections) * len(pages) * len(MODES)
     say(
@@ -187,6 +194,17 @@ def sample_pages(environment: dict[str, str]) -> tuple[dict[str, str], dict[str,
     output = manage(environment, "shell", "--no-imports", "-c", code)
     answer = json.loads(output.strip().splitlines()[-1])
     return answer["pages"], answer["data"]
+
+
+def only_pages(pages: dict[str, str], only: str) -> dict[str, str]:
+    """The pages named in --only, with the static file every ratio is taken against."""
+    if not only:
+        return pages
+    wanted = {label.strip() for label in only.split(",")} | {"static file"}
+    unknown = wanted - set(pages)
+    if unknown:
+        raise SystemExit(f"unknown page labels: {', '.join(sorted(unknown))}")
+    return {label: path for label, path in pages.items() if label in wanted}
 
 
 def start_server(environment: dict[str, str], port: int, log: Path) -> subprocess.Popen:

@@ -29,6 +29,8 @@ def sample_pages(language: str = "ja") -> dict[str, str]:
             "RSS feed": reverse("news:release_feed"),
             "events .ics": reverse("events:calendar_feed"),
             "sitemap": reverse("sitemap"),
+            # A two-character Japanese word: the trigram index's hardest case (short grams).
+            "search": f"{reverse('search:search')}?q=%E6%A8%AA%E6%B5%9C",
         }
     return {label: path for label, path in pages.items() if path}
 

@@ -32,6 +32,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"partner-{n}")
     name_ja = factory.Sequence(lambda n: f"パートナー団体{n}")
+    name_reading = factory.Sequence(lambda n: f"ぱあとなあだんたい{n}")
     name_en = factory.Sequence(lambda n: f"Partner organisation {n}")
     short_name_en = factory.Sequence(lambda n: f"P{n}")
     kind = Kind.CLUSTER

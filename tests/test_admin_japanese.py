@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from tests.events.factories import EventFactory, SpeakerFactory
 from tests.factories import AgreementFactory, PartnerFactory, ScopeItemFactory
-from tests.news.factories import QuoteFactory, ReleaseFactory
+from tests.library.factories import LibraryDocumentFactory, LibraryImageFactory
+from tests.news.factories import QuoteFactory, ReleaseFactory, ReleasePhotoFactory
 
 # Words that stay in Latin letters in Japanese too: names, formats, acronyms.
 ALLOWED_WORDS = {
@@ -96,6 +97,9 @@ def one_of_everything(db):
     agreement = AgreementFactory(partner=partner)
     agreement.scope_items.add(ScopeItemFactory())
     SpeakerFactory(event=EventFactory())
+    # The media library's pages, with an image in use so its change page lists the uses.
+    ReleasePhotoFactory(release=release, image=None, library_image=LibraryImageFactory())
+    LibraryDocumentFactory()
 
 
 def admin_pages(request):

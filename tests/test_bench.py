@@ -78,6 +78,17 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
     assert "16 partners" in report
 
 
+def test_only_keeps_the_named_pages_and_the_static_file():
+    pages = {"static file": "/s.css", "home": "/ja/", "search": "/ja/search/?q=x"}
+    assert bench.only_pages(pages, "search") == {
+        "static file": "/s.css",
+        "search": "/ja/search/?q=x",
+    }
+    assert bench.only_pages(pages, "") == pages
+    with pytest.raises(SystemExit, match="unknown page labels: nope"):
+        bench.only_pages(pages, "nope")
+
+
 @pytest.mark.django_db
 def test_the_sample_pages_cover_every_kind_and_answer_200(client):
     PartnerFactory()
@@ -97,6 +108,7 @@ def test_the_sample_pages_cover_every_kind_and_answer_200(client):
         "RSS feed",
         "events .ics",
         "sitemap",
+        "search",
     ]
     for label, path in pages.items():
         if label != "static file":

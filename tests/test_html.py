@@ -54,6 +54,11 @@ PAGES = [
     "/ja/newsletter/",
     "/en/newsletter/check-your-inbox/",
     "/ja/no-such-page/",
+    "/ja/search/",
+    "/ja/search/?q=%E6%A8%AA%E6%B5%9C",
+    "/en/search/?q=ucsd+%EF%BC%B5%EF%BC%A3%EF%BC%B3%EF%BC%A4",
+    "/en/search/?q=mou&type=releases",
+    "/ja/search/?q=+++",
     # Every page type, error pages included (issue 9's crawl).
     "/en/partners/history/?year=2019",
     "/ja/partners/history/",
@@ -108,6 +113,17 @@ def demo_site(django_db_blocker):
 
     call_command("load_demo", stdout=StringIO())
     ReleasePhotoFactory(release=Release.objects.get(slug="osaka-mou"))
+    # Media library images on a release, a partner and an event.
+    from events.models import Event
+    from partners.models import Partner
+    from tests.library.factories import LibraryImageFactory
+
+    image = LibraryImageFactory()
+    ReleasePhotoFactory(
+        release=Release.objects.get(slug="osaka-mou"), image=None, library_image=image
+    )
+    Partner.objects.filter(slug="kobe-fbri").update(logo_image=image)
+    Event.objects.filter(slug="ucsd-seminar-kobe-2018").update(image=image)
     Release.objects.filter(slug="medicen-paris-region-mou").update(publish_at_en=None)
 
 

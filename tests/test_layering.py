@@ -1,8 +1,9 @@
 """The apps are layered: each may import only the layers below it.
 
-    linkj (the project package: shared pieces) < partners, members, pages, contact, newsletter
+    linkj (the project package: shared pieces) < library, partners, members, pages, contact,
+        newsletter
         < news < events
-        < registrations, bookings < scale (the synthetic-data tool)
+        < registrations, bookings < search < scale (the synthetic-data tool)
 
 A lower app shows what upper apps add through linkj/extensions.py, never by importing them.
 An app missing from LAYERS fails the test, so every new app is placed deliberately.
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {
     "linkj": 0,
     "partners": 1,
+    # The media library: partners, news and events point to it with ForeignKeys named as
+    # strings ("library.Image") and tell it which uses are live through linkj/extensions.py.
+    "library": 1,
     "news": 2,
     "events": 3,
     # Members, standing pages, the contact form and the newsletter stand beside the content:
@@ -28,6 +32,8 @@ LAYERS = {
     # Registrations and lounge bookings are about events and members.
     "registrations": 4,
     "bookings": 4,
+    # Site search reads partners, releases and events.
+    "search": 5,
     # Tools above every content app.
     "scale": 9,
 }

@@ -47,6 +47,8 @@ URLS = [
     "/ja/events/anchor-event/event.ics",
     "/ja/events/calendar.ics",
     "/en/events/venues/nyc-lounge/calendar.ics",
+    "/ja/search/?q=Partner",
+    "/en/search/?q=%E3%83%91%E3%83%BC%E3%83%88%E3%83%8A%E3%83%BC+%E6%9D%B1&type=partners&page=2",
     "/sitemap.xml",
     "/sitemap-pages.xml",
     "/sitemap-partners.xml",

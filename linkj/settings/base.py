@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "linkj",
+    "library",
     "partners",
     "news",
     "events",
@@ -308,3 +309,7 @@ NEWSLETTER_MAILS_PER_ADDRESS = 3
 WHITENOISE_ROOT = BASE_DIR / "public"
 # The footer's social links, plain links (no script): SOCIAL_LINKS="X=https://…,LinkedIn=https://…"
 LINKJ_SOCIAL_LINKS = [tuple(item.split("=", 1)) for item in env_list("SOCIAL_LINKS") if "=" in item]
+
+# --- Site search (issue 9) ------------------------------------------------------------------
+# Reads partners, news and events (a layer above them); pg_trgm on PostgreSQL.
+INSTALLED_APPS += ["search"]

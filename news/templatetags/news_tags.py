@@ -44,7 +44,7 @@ def release_json_ld(context, release: Release) -> str:
         data["description"] = release.lead
     photos = context.get("photos") or []
     if photos:
-        data["image"] = [absolute_url(photo.image.url) for photo in photos]
+        data["image"] = [absolute_url(photo.picture.url) for photo in photos]
     return json_ld(data)
 
 

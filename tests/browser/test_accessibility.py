@@ -31,6 +31,8 @@ PAGES = [
     "/en/about/access/",
     "/ja/contact/",
     "/en/newsletter/",
+    "/ja/search/?q=%E6%A8%AA%E6%B5%9C",
+    "/en/search/?q=a",
 ]
 
 

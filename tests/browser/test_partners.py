@@ -27,8 +27,9 @@ def test_visitor_filters_the_list_with_the_keyboard_and_shares_the_url(page, dem
     expect(page.get_by_role("heading", name="15 partners")).to_be_visible()
     page.get_by_label("Kind").select_option("local_government")
     page.get_by_label("Region").select_option("domestic")
-    page.get_by_label("Search").fill("横浜")
-    page.get_by_label("Search").press("Enter")
+    # exact: the header's site search box is labelled "Search partners, news and events".
+    page.get_by_label("Search", exact=True).fill("横浜")
+    page.get_by_label("Search", exact=True).press("Enter")
     expect(page).to_have_url(re.compile(r"kind=local_government"))
     expect(page.get_by_role("heading", name="1 partner", exact=True)).to_be_visible()
     expect(page.locator(".card h3")).to_have_text(["City of Yokohama"])

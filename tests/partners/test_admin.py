@@ -14,6 +14,7 @@ def partner_form(**overrides):
     data = {
         "name_ja": "メディセン・パリ・リージョン",
         "name_en": "Medicen Paris Region",
+        "name_reading": "めでぃせん・ぱり・りーじょん",
         "short_name_ja": "MPR",
         "short_name_en": "MPR",
         "slug": "mpr",
@@ -64,6 +65,7 @@ def test_changing_a_partner_in_english_keeps_the_japanese(admin_client):
     data = partner_form(
         name_ja="横浜市",
         name_en="City of Yokohama",
+        name_reading="よこはまし",
         slug=partner.slug,
         **{"agreements-TOTAL_FORMS": "0"},
     )

@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 "pages",
                 "contact",
                 "newsletter",
+                "search",
+                "library",
             ],  # fmt: skip
         )
 

@@ -6,6 +6,7 @@ from django.db import transaction
 # Order matters: releases link to partners, events to partners and releases; registration
 # and the lounge's hours to events and venues.
 DEMO_MODULES = [
+    "library.demo",
     "partners.demo",
     "news.demo",
     "events.demo",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_publish_permission'),
+        ('events', '0009_image_from_media_library'),
     ]
 
     operations = [
