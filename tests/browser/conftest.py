@@ -78,6 +78,31 @@ def _new_page(browser, locale: str, base_url: str):
     return context, page
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite():
+    """On SQLite in memory the live server's threads share the test's one connection, so two
+    requests at once (a page framing two previews, say) can interleave their transactions
+    ("no such savepoint"). There the live server answers one request at a time; Chromium
+    queues the rest. PostgreSQL gives each thread a connection of its own and stays threaded."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+
+    class OneAtATime(WSGIServer):
+        # The live server thread has already put the shared connection in place.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = OneAtATime
+    yield
+    LiveServerThread.server_class = threaded
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A Japanese-speaking visitor's tab (locale ja-JP gives the Japanese admin too)."""
