@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from linkj import extensions
 
@@ -29,8 +30,17 @@ def partner_releases(partner) -> dict | None:
 
 def with_announcement(agreements: QuerySet) -> QuerySet:
     """Annotate `announcement`: the slug of the earliest release live in the active language
-    that announced the partnership."""
-    announcing = Release.objects.live().filter(agreements=OuterRef("pk")).order_by("date", "pk")
+    that announced the partnership.
+
+    The order is by an expression, not the bare column, on purpose: given ORDER BY date LIMIT 1,
+    PostgreSQL walks the (date, id) index of all 100,000 releases probing each for this
+    agreement (12 s for a history page at scale); an expression the index cannot serve makes it
+    start from the agreement's few releases instead (0.3 s). Same rows, same order."""
+    announcing = (
+        Release.objects.live()
+        .filter(agreements=OuterRef("pk"))
+        .order_by(Coalesce("date", "date"), "pk")
+    )
     return agreements.annotate(announcement=Subquery(announcing.values("slug")[:1]))
 
 
