@@ -1,4 +1,4 @@
-"""Revisions of partners, agreements and events, kept by django-reversion (as pages are).
+"""Revisions of partners, agreements, events and standing pages, kept by django-reversion.
 
 A revision holds the object and everything registered to follow it (a partner's agreements,
 former names and signatories; an event's speakers), each with its files by stored name
@@ -36,6 +36,8 @@ from reversion.revisions import _get_options
 # What a revision's comment records when this module writes it; the history translates it.
 RESTORED = "restored"
 BASELINE = "baseline"
+PUBLISHED = "published"
+WITHDRAWN = "withdrawn"
 # Audit columns are not content; modeltranslation's untranslated column only mirrors the
 # default language, so the revisions keep every language's own column instead.
 AUDIT_FIELDS = ("created_at", "updated_at", "updated_by")
@@ -205,6 +207,10 @@ def comment_text(comment: str) -> str:
         return ""
     if comment == BASELINE:
         return _("State before the first change in the admin")
+    if comment == PUBLISHED:
+        return _("Published")
+    if comment == WITHDRAWN:
+        return _("Withdrawn")
     restored = re.fullmatch(rf"{RESTORED}:(\d+)", comment)
     if restored:
         return _("Restored from version %(version)s") % {"version": restored[1]}

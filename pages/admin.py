@@ -1,22 +1,16 @@
-import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.html import format_html_join
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.models import Version
 
 from linkj.admin import (
     AuditedAdminMixin,
     EnglishMissingFilter,
     PublicPageAdminMixin,
+    RevisionAdminMixin,
     language_completeness,
 )
 from linkj.publishing import Status, language_codes
@@ -117,9 +111,13 @@ def _stamp(moment) -> str:
 
 
 @admin.register(Page)
-class PageAdmin(PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(
+    RevisionAdminMixin, PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin
+):
     form = PageAdminForm
-    change_form_template = "admin/pages/page/change_form.html"
+    # The site's revision service: history, readable comparison, restore with a
+    # confirmation page, and a restored page saved as a draft for a publisher.
+    restore_revision = revisions.restore
     list_display = [
         "title",
         "slug",
@@ -180,27 +178,6 @@ class PageAdmin(PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin)
             if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
                 readonly.append("status")
         return readonly
-
-    # Every save through the admin is one revision, with its author and the admin's message.
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST":
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        if reversion.is_active():
-            reversion.set_comment(entry.get_change_message())
-        return entry
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        if reversion.is_active():
-            reversion.set_comment(entry.get_change_message())
-        return entry
 
     # Columns
 
@@ -263,82 +240,3 @@ class PageAdmin(PublicPageAdminMixin, AuditedAdminMixin, TabbedTranslationAdmin)
             _("%(count)d page(s) withdrawn.") % {"count": len(queryset)},
             messages.SUCCESS,
         )
-
-    # Revisions: list, compare, restore
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<int:object_id>/revisions/",
-                self.admin_site.admin_view(self.revisions_view),
-                name="{}_{}_revisions".format(*info),
-            ),
-            path(
-                "<int:object_id>/revisions/<int:revision_id>/restore/",
-                self.admin_site.admin_view(self.restore_view),
-                name="{}_{}_restore".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def revisions_view(self, request, object_id):
-        page = get_object_or_404(Page, pk=object_id)
-        if not self.has_view_or_change_permission(request, page):
-            raise PermissionDenied
-        # Newest first, numbered from the oldest, as the release history is.
-        kept = [
-            _RevisionRow(number, version)
-            for number, version in enumerate(revisions.versions_of(page), start=1)
-        ][::-1]
-        by_id = {str(row.pk): row for row in kept}
-        older, newer = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
-        changes = None
-        if older and newer:
-            if older.version > newer.version:
-                older, newer = newer, older
-            changes = revisions.differences(older.data, newer.data)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": page,
-            "title": gettext("Revisions of “%(page)s”") % {"page": page},
-            "revisions": kept,
-            "older": older,
-            "newer": newer,
-            "changes": changes,
-            "can_restore": self.has_change_permission(request, page),
-        }
-        return TemplateResponse(request, "admin/pages/page/revisions.html", context)
-
-    def restore_view(self, request, object_id, revision_id):
-        page = get_object_or_404(Page, pk=object_id)
-        version = get_object_or_404(revisions.versions_of(page), pk=revision_id)
-        if request.method != "POST" or not self.has_change_permission(request, page):
-            raise PermissionDenied
-        revisions.restore(version=version, user=request.user)
-        number = list(revisions.versions_of(page).values_list("pk", flat=True)).index(version.pk)
-        self.message_user(
-            request,
-            _("Version %(version)d has been restored, and saved as a new revision.")
-            % {"version": number + 1},
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(reverse("admin:pages_page_change", args=[page.pk]))
-
-
-class _RevisionRow:
-    """One kept version as the revisions template shows it."""
-
-    def __init__(self, number: int, version: Version):
-        self.pk = version.pk
-        self.version = number
-        self.created_at = version.revision.date_created
-        self.author = version.revision.user
-        self.comment = version.revision.get_comment()
-        self._version = version
-
-    @property
-    def data(self) -> dict:
-        # Deserialised only for the two versions being compared.
-        return self._version.field_dict

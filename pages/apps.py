@@ -12,4 +12,5 @@ class PagesConfig(AppConfig):
         from . import revisions, schedule  # noqa: F401
         from .sitemaps import PageSitemap
 
+        revisions.register()
         extensions.sitemaps.register("about", ("about", PageSitemap))

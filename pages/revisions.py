@@ -1,95 +1,52 @@
-"""Revisions of pages, kept by django-reversion: every save, whatever saved it.
+"""Revisions of pages, kept by the site's revision service (`linkj.revisions`), as those of
+partners, agreements, events and releases are.
 
-The admin wraps its saves in `reversion.create_revision()` (author and comment); any other
-save (the demo loader, a shell, a service) gets a revision of its own from the post_save
-receiver below. Restoring goes through `restore()`, which leaves the publishing state alone
-for people who may not publish: restoring is an edit, not a way round the workflow.
+The admin writes a revision once a page is saved (no signal writes them); publishing and
+withdrawing write one too. Restoring puts a version's text back and saves the page as a
+draft, whatever its state was: a restore never reaches visitors by itself, a publisher
+publishes it again. Only publishers publish, schedule or withdraw.
 """
 
 from __future__ import annotations
 
 import datetime
 
-import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils import timezone
-from reversion.models import Version
 
+from linkj import revisions
 from linkj.publishing import Status, language_codes
 
 from .models import Page
 
 PUBLISH_PERMISSION = "pages.publish_page"
+# A restore leaves these as they are now (restoring is an edit, not a way round the workflow).
 PUBLISHING_FIELDS = ("status", "unpublish_at", *(f"publish_at_{c}" for c in language_codes()))
-# modeltranslation keeps the untranslated column, a copy of the default language: the
-# revisions keep every language's own column instead. Audit columns are not content.
-NOT_KEPT = ("title", "nav_title", "summary", "body", "created_at", "updated_at", "updated_by")
-
-reversion.register(Page, exclude=NOT_KEPT)
 
 
-@receiver(post_save, sender=Page, dispatch_uid="pages.page_revision")
-def keep_a_revision(sender, instance: Page, raw: bool = False, **kwargs) -> None:
-    # Inside the admin's create_revision() block reversion adds the page itself; fixture
-    # loading (raw) restores rows, it does not edit them.
-    if raw or reversion.is_active():
-        return
-    with reversion.create_revision():
-        reversion.set_user(instance.updated_by)
-        reversion.add_to_revision(instance)
+def register() -> None:
+    revisions.register(Page)
 
 
 def versions_of(page: Page):
     """Oldest first, with their revision (author, time, comment) in the same query."""
-    return (
-        Version.objects.get_for_object(page)
-        .select_related("revision__user")
-        .order_by("revision__date_created", "pk")
-    )
-
-
-def _labels() -> dict[str, str]:
-    return {field.attname: str(field.verbose_name) for field in Page._meta.concrete_fields}
-
-
-def differences(older: dict, newer: dict) -> list[dict]:
-    """Field by field, what changed between two versions' field dictionaries."""
-    labels = _labels()
-    changes = []
-    for key in dict.fromkeys([*older, *newer]):
-        if key == "id":
-            continue
-        before, after = older.get(key), newer.get(key)
-        if before != after:
-            changes.append(
-                {"field": key, "label": labels.get(key, key), "old": before, "new": after}
-            )
-    return changes
+    return revisions.versions_of(page)
 
 
 def can_publish(user) -> bool:
     return bool(user.has_perm(PUBLISH_PERMISSION))
 
 
-@transaction.atomic
-def restore(*, version: Version, user) -> Page:
-    """Put the page back as it was in `version` and keep that as a new revision."""
-    page = Page.objects.select_for_update().get(pk=version.object_id)
-    publisher = can_publish(user)
-    for name, value in version.field_dict.items():
-        if name == "id" or (not publisher and name in PUBLISHING_FIELDS):
-            continue
-        setattr(page, name, value)
-    page.updated_by = user
-    with reversion.create_revision():
-        page.save()
-        reversion.set_user(user)
-        number = list(versions_of(page).values_list("pk", flat=True)).index(version.pk) + 1
-        reversion.set_comment(f"Restored version {number}")
-    return page
+def unpublish(page: Page) -> None:
+    page.status = Status.DRAFT
+
+
+def restore(*, version, user) -> Page:
+    """Put the page's text back as `version` held it, saved as a draft for a publisher."""
+    return revisions.restore(
+        version=version, user=user, keep=PUBLISHING_FIELDS, unpublish=unpublish
+    )
 
 
 def _require_publisher(user) -> None:
@@ -103,16 +60,15 @@ def publish(*, page: Page, user, at: datetime.datetime | None = None) -> Page:
     scheduled keep their time."""
     _require_publisher(user)
     page = Page.objects.select_for_update().get(pk=page.pk)
+    revisions.ensure_baseline(obj=page)
     at = at or timezone.now()
     for code in language_codes():
         if getattr(page, f"title_{code}", "") and page.publish_at_for(code) is None:
             setattr(page, f"publish_at_{code}", at)
     page.status = Status.PUBLISHED
     page.updated_by = user
-    with reversion.create_revision():
-        page.save()
-        reversion.set_user(user)
-        reversion.set_comment("Published")
+    page.save()
+    revisions.save_revision(obj=page, user=user, comment=revisions.PUBLISHED)
     return page
 
 
@@ -120,10 +76,9 @@ def publish(*, page: Page, user, at: datetime.datetime | None = None) -> Page:
 def withdraw(*, page: Page, user) -> Page:
     _require_publisher(user)
     page = Page.objects.select_for_update().get(pk=page.pk)
+    revisions.ensure_baseline(obj=page)
     page.status = Status.WITHDRAWN
     page.updated_by = user
-    with reversion.create_revision():
-        page.save()
-        reversion.set_user(user)
-        reversion.set_comment("Withdrawn")
+    page.save()
+    revisions.save_revision(obj=page, user=user, comment=revisions.WITHDRAWN)
     return page

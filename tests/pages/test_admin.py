@@ -1,17 +1,20 @@
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import translation
 from reversion.models import Version
 
+from linkj import revisions as linkj_revisions
 from linkj.publishing import Status
 from pages import revisions
 from pages.models import Page
 from tests.pages.factories import DraftPageFactory, PageFactory
+from tests.test_revisions import diff_rows
 
 pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:pages_page_add")
@@ -128,56 +131,103 @@ def test_publisher_bulk_publishes_and_withdraws(client, publisher):
     client.post(url, {"action": "withdraw_selected", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.status == Status.WITHDRAWN and page.live_languages() == []
-    assert [v.revision.get_comment() for v in kept(page)][-2:] == ["Published", "Withdrawn"]
+    comments = [v.revision.comment for v in kept(page)]
+    assert comments == ["baseline", "published", "withdrawn"]
+    with translation.override("ja"):
+        assert [linkj_revisions.comment_text(c) for c in comments[1:]] == ["公開", "取り下げ"]
 
 
-def test_editor_compares_two_revisions_in_the_admin(client, editor):
+def test_editor_compares_two_revisions_in_readable_japanese(client, editor):
     client.force_login(editor)
     client.post(ADD_URL, form_data())
     page = Page.objects.get()
     client.post(change_url(page), form_data(page, title_en="Second title"))
     first, second = kept(page)
     url = reverse("admin:pages_page_revisions", args=[page.pk])
-    html = client.get(url, {"a": first.pk, "b": second.pk}).content.decode()
-    assert "<del>Membership</del>" in html
-    assert "<ins>Second title</ins>" in html
+    html = client.get(url, {"a": first.pk, "b": second.pk}, HTTP_ACCEPT_LANGUAGE="ja")
+    rows = diff_rows(html.content.decode())
+    assert rows == [("タイトル［英語］", "Membership", "Second title")]
+    assert "title_en" not in html.content.decode()
 
 
-def test_restoring_a_revision_brings_back_the_text_as_a_new_revision(client, editor):
-    page = DraftPageFactory(title_en="Original")
+def two_versions(user, **first) -> tuple[Page, object]:
+    """A page saved with `first`, then changed ("Changed"): returns it and its first version."""
+    page = PageFactory(title_en="Original", **first)
+    linkj_revisions.save_revision(obj=page, user=user)
     page.title_en = "Changed"
     page.save()
-    original = kept(page)[0]
-    client.force_login(editor)
-    url = reverse("admin:pages_page_restore", args=[page.pk, original.pk])
-    assert client.get(url).status_code == 403
-    assert client.post(url).status_code == 302
+    linkj_revisions.save_revision(obj=page, user=user)
+    return page, kept(page)[0]
+
+
+def restore_url(page, version) -> str:
+    return reverse("admin:pages_page_restore", args=[page.pk, version.pk])
+
+
+def test_restoring_asks_for_confirmation_first_and_changes_nothing_until_posted(client, publisher):
+    page, original = two_versions(publisher)
+    client.force_login(publisher)
+    response = client.get(restore_url(page, original), HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="confirm-restore"' in html and 'method="post"' in html
+    assert ("タイトル［英語］", "Changed", "Original") in diff_rows(html)
+    assert "公開担当者" in html  # it says the restored page waits for a publisher
+    page.refresh_from_db()
+    assert page.title_en == "Changed" and page.status == Status.PUBLISHED
+    assert len(kept(page)) == 2
+
+
+def test_a_restored_page_is_saved_as_a_draft_and_is_not_live_until_published(client, publisher):
+    page, original = two_versions(publisher)
+    assert client.get(page.url_in("en")).status_code == 200
+    client.force_login(publisher)
+    response = client.post(restore_url(page, original), follow=True, HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 200
     page.refresh_from_db()
     assert page.title_en == "Original"
+    assert page.status == Status.DRAFT and page.live_languages() == []
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("第1版" in m and "公開担当者" in m for m in messages), messages
     latest = kept(page)[-1]
-    assert latest.revision.user == editor
-    assert latest.revision.get_comment() == "Restored version 1"
-    assert len(kept(page)) == 3
+    assert latest.revision.user == publisher
+    with translation.override("ja"):
+        assert linkj_revisions.comment_text(latest.revision.comment) == "第1版から復元"
+    entry = LogEntry.objects.filter(object_id=str(page.pk)).latest("action_time")
+    assert entry.user == publisher and "1" in entry.get_change_message()
+    visitor = Client()
+    assert visitor.get(page.url_in("en")).status_code == 404
+    revisions.publish(page=page, user=publisher)
+    assert visitor.get(page.url_in("en")).status_code == 200
 
 
-def test_an_editor_restoring_an_old_draft_does_not_unpublish(editor):
-    page = DraftPageFactory()
-    draft = kept(page)[0]
-    Page.objects.filter(pk=page.pk).update(status=Status.PUBLISHED, publish_at_ja=timezone.now())
-    revisions.restore(version=draft, user=editor)
-    page.refresh_from_db()
-    assert page.status == Status.PUBLISHED and page.publish_at_ja is not None
+def test_an_editor_restores_a_draft_but_not_a_published_page(client, editor, publisher):
+    draft, draft_version = two_versions(editor, status=Status.DRAFT)
+    live, live_version = two_versions(publisher)
+    client.force_login(editor)
+    assert client.get(reverse("admin:pages_page_revisions", args=[live.pk])).status_code == 200
+    assert client.post(restore_url(live, live_version)).status_code == 403
+    assert client.post(restore_url(draft, draft_version)).status_code == 302
+    draft.refresh_from_db()
+    live.refresh_from_db()
+    assert draft.title_en == "Original" and draft.status == Status.DRAFT
+    assert live.title_en == "Changed" and live.status == Status.PUBLISHED
 
 
-def test_every_save_path_keeps_a_revision_even_outside_the_admin(editor):
-    page = Page(slug="terms", title_ja="利用条件", updated_by=editor)
-    page.save()
+def test_saves_outside_the_admin_write_no_revision_and_the_first_admin_change_keeps_a_baseline(
+    client, editor
+):
+    page = DraftPageFactory(title_en="Seeded")
     page.summary_ja = "概要"
     page.save()
-    versions = kept(page)
-    assert len(versions) == 2
-    assert versions[0].revision.user == editor
-    assert versions[1].field_dict["summary_ja"] == "概要"
+    assert kept(page) == []
+    client.force_login(editor)
+    response = client.post(change_url(page), form_data(page, title_en="Edited"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    baseline, edited = kept(page)
+    assert baseline.field_dict["title_en"] == "Seeded"
+    assert baseline.field_dict["summary_ja"] == "概要"
+    assert edited.field_dict["title_en"] == "Edited" and edited.revision.user == editor
     assert Version.objects.get_for_model(Page).count() == 2
 
 
