@@ -266,6 +266,24 @@ class LeanChangeListMixin:
         return language_completeness(obj, self.completeness_fields)
 
 
+class ReadOnlyRichTextMixin:
+    """On a page shown read-only (view permission only), rich text reads as the formatted text
+    visitors see, sanitised by the same allow-list, rather than as raw `<p>` tags."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            from django.utils.safestring import mark_safe
+
+            from linkj.richtext import RichTextField, sanitize_html
+
+            for field in obj._meta.concrete_fields:
+                if isinstance(field, RichTextField):
+                    html = sanitize_html(getattr(obj, field.attname))
+                    # The stored text may keep line breaks between tags: no <br> for them.
+                    setattr(obj, field.attname, mark_safe(html.replace("\n", " ")) or None)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 class PublishPermissionMixin:
     """Editors write; only holders of `publish_permission` decide what visitors see.
 
