@@ -1,6 +1,7 @@
 """On a normal laptop screen (1280 x 800) the Japanese release change list keeps its title
 column readable: the filter sidebar and the date, state and language columns used to squeeze
-it to one or two characters a line."""
+it to one or two characters a line. The partner's country menu starts with Japan and is
+searched by typing a Japanese name."""
 
 import pytest
 
@@ -29,4 +30,19 @@ def test_the_title_column_keeps_a_readable_width_on_a_laptop(page, login, publis
     assert box["width"] >= 15 * font_size, (box, font_size)
     lines = cell.evaluate("cell => cell.querySelector('a').getClientRects().length")
     assert lines <= 3, lines
+    assert page.console_errors == []
+
+
+def test_the_country_menu_starts_with_japan_and_finds_a_country_typed_in_japanese(
+    page, login, editor
+):
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    page.set_viewport_size(LAPTOP)
+    login(page, editor)
+    page.goto("/admin/partners/partner/add/")
+    assert page.locator("#id_country option").nth(1).inner_text() == "日本"
+    page.locator(".field-country .select2-selection").click()
+    page.locator(".select2-search__field").fill("ドイツ")
+    page.locator(".select2-results__option", has_text="ドイツ").first.click()
+    assert page.locator("#id_country").input_value() == "DE"
     assert page.console_errors == []
