@@ -13,6 +13,7 @@ from linkj.admin import (
     OrderedTermAdmin,
     PublicPageAdminMixin,
     PublishPermissionMixin,
+    ReadOnlyRichTextMixin,
     RevisionAdminMixin,
     TabbedTranslationAdmin,
     TranslationTabularInline,
@@ -73,6 +74,7 @@ def duplicate_event(event: Event, *, user=None) -> Event:
 
 @admin.register(Event)
 class EventAdmin(
+    ReadOnlyRichTextMixin,
     RevisionAdminMixin,
     PublicPageAdminMixin,
     PublishPermissionMixin,

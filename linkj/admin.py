@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.conf import settings
 from django.contrib import admin
@@ -264,6 +265,57 @@ class LeanChangeListMixin:
     @admin.display(description=_("languages"))
     def languages(self, obj):
         return language_completeness(obj, self.completeness_fields)
+
+
+READONLY_ROW = re.compile(
+    r'(?P<row><div class="form-row[^"]*\bfield-(?P<name>\w+)"(?:(?!<div class="form-row).)*?'
+    r'<div class=")readonly"',
+    re.S,
+)
+
+
+class ReadOnlyRichTextMixin:
+    """On a page shown read-only (view permission only), rich text reads as the formatted text
+    visitors see, sanitised by the same allow-list, rather than as raw `<p>` tags."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            from django.utils.safestring import mark_safe
+
+            from linkj.richtext import RichTextField, sanitize_html
+
+            for field in obj._meta.concrete_fields:
+                if isinstance(field, RichTextField):
+                    html = sanitize_html(getattr(obj, field.attname))
+                    # The stored text may keep line breaks between tags: no <br> for them.
+                    setattr(obj, field.attname, mark_safe(html.replace("\n", " ")) or None)
+            response = super().render_change_form(request, context, add, change, form_url, obj)
+            response.add_post_render_callback(self._mark_languages)
+            return response
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _mark_languages(self, response):
+        """Mark each language's read-only text the way modeltranslation marks its inputs, so
+        that its script builds the same language tabs on a read-only page as on a form."""
+        names = {
+            field.name: field
+            for field in self.model._meta.concrete_fields
+            if isinstance(field, TranslationField)
+        }
+
+        def mark(match):
+            field = names.get(match["name"])
+            if field is None:
+                return match[0]
+            base = field.translated_field.name
+            return (
+                f'{match["row"]}readonly mt mt-field-{base}-{field.language}" '
+                f'id="id_{field.name}" lang="{field.language}"'
+            )
+
+        html = READONLY_ROW.sub(mark, response.content.decode())
+        response.content = html.encode()
+        return response
 
 
 class PublishPermissionMixin:

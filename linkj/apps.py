@@ -17,6 +17,22 @@ class LinkjConfig(AppConfig):
         # django-axes names its admin section after its label ("Axes"), untranslatable.
         if apps.is_installed("axes"):
             apps.get_app_config("axes").verbose_name = _("Login throttling")
+        name_translated_fields()
+
+
+def name_translated_fields() -> None:
+    """Every per-language field named 「本文［日本語］」 rather than modeltranslation's
+    "body [ja]": forms get it from LanguageLabelsMixin, but read-only rows, change-list
+    columns and error lists take the model field's own name. (Migrations are unaffected: a
+    translation field deconstructs as the field it translates.)"""
+    from modeltranslation.fields import TranslationField
+
+    from .admin import translated_field_label
+
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, TranslationField):
+                field.verbose_name = translated_field_label(field)
 
 
 class LinkjAdminConfig(admin_apps.AdminConfig):

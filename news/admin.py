@@ -17,6 +17,7 @@ from linkj.admin import (
     EnglishMissingFilter,
     LeanChangeListMixin,
     PublicPageAdminMixin,
+    ReadOnlyRichTextMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
     thumbnail,
@@ -180,7 +181,11 @@ class ReleaseAdminForm(forms.ModelForm):
 
 @admin.register(Release)
 class ReleaseAdmin(
-    PublicPageAdminMixin, AuditedAdminMixin, LeanChangeListMixin, TabbedTranslationAdmin
+    ReadOnlyRichTextMixin,
+    PublicPageAdminMixin,
+    AuditedAdminMixin,
+    LeanChangeListMixin,
+    TabbedTranslationAdmin,
 ):
     form = ReleaseAdminForm
     completeness_fields = ("title", "lead", "body")
@@ -306,6 +311,14 @@ class ReleaseAdmin(
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         release = self.get_object(request, unquote(object_id)) if object_id else None
+        if request.method == "GET" and _locked_for(request, release):
+            messages.info(
+                request,
+                _(
+                    "This release has been withdrawn, so it is shown read-only: only a publisher "
+                    "may change or republish it. Ask a publisher, or add a new release instead."
+                ),
+            )
         draft = _draft_of(release) if release else None
         drafting = self.saves_as_draft(request, release)
         if not (draft or drafting):

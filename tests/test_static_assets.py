@@ -59,5 +59,6 @@ def test_change_list_titles_keep_a_readable_width():
         for declaration in tinycss2.parse_blocks_contents(rule.content, True, True):
             if declaration.type == "declaration" and declaration.lower_name == "min-width":
                 widths[selector] = tinycss2.serialize(declaration.value).strip()
-    title_rules = [selector for selector in widths if "td.field-title" in selector]
+    # Row header (th) and cell (td) alike: the title is the first, linked column.
+    title_rules = [selector for selector in widths if "#result_list .field-title" in selector]
     assert title_rules and widths[title_rules[0]] == "16em"

@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from linkj.publishing import Status
 from news import services
 from news.models import DraftState, Release, ReleaseDraft
 from tests.news.factories import QuoteFactory, ReleaseFactory, ReleasePhotoFactory, png_bytes
@@ -185,3 +186,15 @@ def test_the_audit_log_says_who_did_what_and_filters_by_action(editor, publisher
         assert text in html
     assert "editor" in html and "publisher" in html
     assert logged_in(editor).get(reverse("admin:admin_logentry_changelist")).status_code == 403
+
+
+def test_a_withdrawn_release_reads_formatted_in_japanese_with_the_reason_for_editors(editor):
+    release = ReleaseFactory(body_ja="<p>本文の<strong>一段落</strong></p><script>x()</script>")
+    Release.objects.filter(pk=release.pk).update(status=Status.WITHDRAWN)
+    response = logged_in(editor).get(change_url(release))
+    html = response.content.decode()
+    assert response.status_code == 200 and 'name="title_ja"' not in html  # read-only
+    assert "<p>本文の<strong>一段落</strong></p>" in html and "&lt;p&gt;" not in html
+    assert "x()" not in html
+    assert "本文［日本語］" in html and "[ja]" not in html
+    assert "取り下げ済みのため読み取り専用です" in html
