@@ -48,8 +48,13 @@ def test_upload_to_the_library_and_pick_it_for_a_release(page, login):
     lookup = opened.value
     lookup.wait_for_load_state()
     assert "_popup=1" in lookup.url
+    # Picking closes the lookup window from inside the click: a Playwright click would then
+    # fail waiting on a closed page (it did, on CI under load), so the click is queued in
+    # the page and the test waits for the window to close.
     with lookup.expect_event("close"):
-        lookup.get_by_role("link", name="研究棟").first.click()
+        lookup.get_by_role("link", name="研究棟").first.evaluate(
+            "link => setTimeout(() => link.click(), 0)"
+        )
     assert page.locator("#id_photos-0-library_image").input_value() == str(image.pk)
     page.locator("input[name='_save']").click()
     page.wait_for_selector(".messagelist .success")
