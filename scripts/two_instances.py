@@ -253,6 +253,7 @@ def upload_partner(base: str, slug: str) -> None:
         "csrfmiddlewaretoken": token,
         "name_ja": "二台構成テスト",
         "name_en": "Two instances test",
+        "name_reading": "にだいこうせいてすと",
         "short_name_ja": "TI",
         "short_name_en": "TI",
         "slug": slug,
