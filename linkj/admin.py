@@ -652,3 +652,14 @@ class _RevisionRow:
         self.created_at = version.revision.date_created
         self.author = version.revision.user
         self.comment = revisions.comment_text(version.revision.comment)
+
+
+def saved_by(current: dict) -> dict[str, str]:
+    """Who saved a row and when (Tokyo time), for the message of an edit conflict: `current`
+    holds the row's `updated_by__username` and `updated_at`."""
+    from django.utils import formats, timezone
+
+    return {
+        "user": current["updated_by__username"] or "?",
+        "time": formats.date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT"),
+    }

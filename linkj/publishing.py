@@ -85,6 +85,19 @@ def _go_live_field(code: str, name: str) -> models.DateTimeField:
     return models.DateTimeField(label, null=True, blank=True, help_text=help_text)
 
 
+def unpublish_after_publish(prefix: str) -> list[models.CheckConstraint]:
+    """A take-down, when set, comes after the go-live of each language that has one."""
+    return [
+        models.CheckConstraint(
+            condition=Q(unpublish_at__isnull=True)
+            | Q(**{f"publish_at_{code}__isnull": True})
+            | Q(unpublish_at__gt=models.F(f"publish_at_{code}")),
+            name=f"{prefix}_unpublish_after_{name}",
+        )
+        for code, name in (("ja", "japanese"), ("en", "english"))
+    ]
+
+
 class PublishedPerLanguage(models.Model):
     """Status, one go-live time per language and a take-down time; the rule above as methods.
 
@@ -108,20 +121,7 @@ class PublishedPerLanguage(models.Model):
 
     class Meta:
         abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(unpublish_at__isnull=True)
-                | Q(publish_at_ja__isnull=True)
-                | Q(unpublish_at__gt=models.F("publish_at_ja")),
-                name="%(app_label)s_%(class)s_unpublish_after_japanese",
-            ),
-            models.CheckConstraint(
-                condition=Q(unpublish_at__isnull=True)
-                | Q(publish_at_en__isnull=True)
-                | Q(unpublish_at__gt=models.F("publish_at_en")),
-                name="%(app_label)s_%(class)s_unpublish_after_english",
-            ),
-        ]
+        constraints = unpublish_after_publish("%(app_label)s_%(class)s")
 
     def get_absolute_url(self) -> str:
         return reverse(self.url_name, kwargs={"slug": self.slug})

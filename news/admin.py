@@ -20,6 +20,7 @@ from linkj.admin import (
     ReadOnlyRichTextMixin,
     TabbedTranslationAdmin,
     TranslationStackedInline,
+    saved_by,
     thumbnail,
 )
 from linkj.publishing import Status
@@ -161,12 +162,7 @@ class ReleaseAdminForm(forms.ModelForm):
                         "release again in a new tab, and apply your changes there."
                     ),
                     code="conflict",
-                    params={
-                        "user": current["updated_by__username"] or "?",
-                        "time": formats.date_format(
-                            timezone.localtime(current["updated_at"]), "DATETIME_FORMAT"
-                        ),
-                    },
+                    params=saved_by(current),
                 )
         if not self._can_publish() and cleaned.get("status") not in (
             None,

@@ -21,6 +21,7 @@ from linkj.publishing import (
     current_language,
     language_codes,
     live_condition,
+    unpublish_after_publish,
 )
 from linkj.richtext import RichTextField
 from partners.models import Agreement, Partner
@@ -188,20 +189,7 @@ class Release(Audited):
             models.Index(fields=["title_ja"], name="release_title_ja"),
             models.Index(fields=["title_en"], name="release_title_en"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(unpublish_at__isnull=True)
-                | Q(publish_at_ja__isnull=True)
-                | Q(unpublish_at__gt=models.F("publish_at_ja")),
-                name="release_unpublish_after_japanese",
-            ),
-            models.CheckConstraint(
-                condition=Q(unpublish_at__isnull=True)
-                | Q(publish_at_en__isnull=True)
-                | Q(unpublish_at__gt=models.F("publish_at_en")),
-                name="release_unpublish_after_english",
-            ),
-        ]
+        constraints = unpublish_after_publish("release")
 
     def __str__(self) -> str:
         return self.title_ja or self.title or self.slug

@@ -12,6 +12,7 @@ from linkj.admin import (
     PublicPageAdminMixin,
     RevisionAdminMixin,
     language_completeness,
+    saved_by,
 )
 from linkj.publishing import Status, language_codes
 
@@ -90,12 +91,7 @@ class PageAdminForm(forms.ModelForm):
                         "page again in a new tab, and apply your changes there."
                     ),
                     code="conflict",
-                    params={
-                        "user": current["updated_by__username"] or "?",
-                        "time": formats.date_format(
-                            timezone.localtime(current["updated_at"]), "DATETIME_FORMAT"
-                        ),
-                    },
+                    params=saved_by(current),
                 )
         if not self._can_publish() and cleaned.get("status") not in (
             None,
