@@ -14,6 +14,7 @@ messages cookie bypasses it, and a response is stored only when nothing about it
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import logging
 import re
@@ -24,12 +25,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
 from django.utils.cache import (
     cc_delim_re,
+    get_conditional_response,
     get_max_age,
     has_vary_header,
     patch_cache_control,
@@ -37,6 +40,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.functional import empty
+from django.utils.http import parse_http_date_safe
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -148,27 +152,56 @@ def _seconds(delta: datetime.timedelta) -> int:
 
 # --- The middleware -------------------------------------------------------------------------
 
+# Bodies of these types are stored gzipped and served so to clients that accept it; a hit then
+# costs one small read from the cache. They are anonymous pages without a secret (no CSRF token,
+# no nonce), so compression reveals nothing (no BREACH).
+COMPRESSIBLE = re.compile(r"^(text/|application/(?:[\w.+-]*\+)?(?:xml|json))")
+MIN_COMPRESSED_BYTES = 200
+# Headers that are the request's own or are computed for each answer.
+PER_RESPONSE_HEADERS = frozenset(
+    {"cache-control", "content-length", "date", "x-page-cache", "x-request-id"}
+)
+# Conditional headers are kept aside while a page is rendered, so that what is stored is always
+# the full page; the answer (200 or 304) is then decided against it.
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
 
 @dataclass(frozen=True)
 class CachedPage:
+    generation: str
     content: bytes
+    gzipped: bool
     headers: list[tuple[str, str]]
     max_age: int
     rendered_at: datetime.datetime
     valid_until: datetime.datetime
 
-    def is_fresh(self, now: datetime.datetime) -> bool:
-        # Checked here, not only through the cache's own expiry: Redis counts real seconds,
-        # while pages depend on the application's clock.
-        return self.rendered_at <= now < self.valid_until
+    def is_current(self, generation: str | None, now: datetime.datetime) -> bool:
+        # The time is checked here, not only through the cache's own expiry: Redis counts real
+        # seconds, while pages depend on the application's clock.
+        return self.generation == generation and self.rendered_at <= now < self.valid_until
 
-    def response(self, now: datetime.datetime) -> HttpResponse:
-        response = HttpResponse(self.content)
+    def response(self, request: HttpRequest, now: datetime.datetime) -> HttpResponseBase:
+        content = self.content
+        wants_gzip = self.gzipped and accepts_gzip(request)
+        if self.gzipped and not wants_gzip:
+            content = gzip.decompress(content)
+        response = HttpResponse(content)
         for name, value in self.headers:
             response[name] = value
+        if wants_gzip:
+            response["Content-Encoding"] = "gzip"
+            # The bytes differ from the identity body's: a strong validator becomes weak.
+            if response.get("ETag", "").startswith('"'):
+                response["ETag"] = "W/" + response["ETag"]
         _make_public(response, self.max_age, self.valid_until - now)
-        response["X-Page-Cache"] = "hit"
-        return response
+        answer = conditional(request, response)
+        answer["X-Page-Cache"] = "hit"
+        return answer
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
 
 
 def _language_prefixes() -> tuple[str, ...]:
@@ -210,6 +243,8 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether `response` is the same for every anonymous visitor."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if response.has_header("Content-Encoding"):
+        return False
     if _cache_control(response) & {"private", "no-cache", "no-store"}:
         return False
     if get_max_age(response) == 0 or has_vary_header(response, "*"):
@@ -228,10 +263,15 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not isinstance(getattr(request, "_csp_nonce", None), str)
 
 
-def page_key(request: HttpRequest, gen: str) -> str:
+def request_language(request: HttpRequest) -> str:
+    """The language LocaleMiddleware will choose: the address's prefix, else the visitor's."""
+    return translation.get_language_from_request(request, check_path=True)
+
+
+def page_key(request: HttpRequest, language: str) -> str:
     # Pages contain absolute links, so scheme and host belong to the key with the full path.
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{gen}:{translation.get_language()}:{url}"
+    return f"page-cache:{language}:{url}"
 
 
 def _make_public(response: HttpResponseBase, max_age: int, remaining: datetime.timedelta) -> None:
@@ -239,24 +279,40 @@ def _make_public(response: HttpResponseBase, max_age: int, remaining: datetime.t
     patch_cache_control(
         response, public=True, max_age=min(max_age, left), s_maxage=min(S_MAXAGE, left)
     )
-    # What staff and visitors with a message see differs: shared caches must keep them apart.
-    patch_vary_headers(response, ["Cookie"])
+    # What staff and visitors with a message see differs, and cached bodies may be gzipped:
+    # shared caches must keep them apart.
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
 
 
 def _make_private(response: HttpResponseBase) -> None:
     patch_cache_control(response, private=True)
 
 
+def _stored_body(response: HttpResponseBase) -> tuple[bytes, bool]:
+    content = response.content
+    content_type = response.get("Content-Type", "")
+    if len(content) < MIN_COMPRESSED_BYTES or not COMPRESSIBLE.match(content_type):
+        return content, False
+    # mtime=0: the same page always compresses to the same bytes.
+    return gzip.compress(content, compresslevel=6, mtime=0), True
+
+
 class PageCacheMiddleware:
-    """Serve and store whole public pages. Place it after the session, locale, auth and
-    messages middleware (it reads what they decided) and inside CSP and security middleware,
-    so that their headers are added to every response, cached or not."""
+    """Serve and store whole public pages for anonymous visitors.
+
+    It sits first in the chain (after the request id): a hit is answered with one read from
+    the cache, before sessions, locale, authentication, CSP and security middleware run. A page
+    is therefore stored as the whole chain answered it, CSP and security headers included;
+    whether it may be stored is decided afterwards from what that chain recorded on the request
+    (session, user, messages, CSRF token, nonce). Pages are keyed by language, scheme, host and
+    full address; one read fetches the page and the current generation together.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not is_enabled() or not in_scope(request) or request.method not in ("GET", "HEAD"):
+        if not is_enabled() or request.method not in ("GET", "HEAD") or not in_scope(request):
             return self.get_response(request)
         if not is_anonymous_request(request):
             response = self.get_response(request)
@@ -265,33 +321,56 @@ class PageCacheMiddleware:
 
         now = timezone.now()
         try:
-            gen = generation()
-            key = page_key(request, gen)
-            page = cache.get(key)
+            language = request_language(request)
+            key = page_key(request, language)
+        except DisallowedHost:
+            return self.get_response(request)  # the chain answers it with its 400 page
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            gen = found.get(GENERATION_KEY) or generation()
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
             return self.get_response(request)
-        if page is not None and page.is_fresh(now):
-            return page.response(timezone.now())
+        page = found.get(key)
+        if isinstance(page, CachedPage) and page.is_current(gen, now):
+            return page.response(request, timezone.now())
 
-        response = self.get_response(request)
-        if not is_storable(request, response):
+        conditions = {
+            name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META
+        }
+        try:
+            response = self.get_response(request)
+        finally:
+            request.META.update(conditions)
+        if getattr(request, "LANGUAGE_CODE", language) != language or not is_storable(
+            request, response
+        ):
             _make_private(response)
-            return response
+            return conditional(request, response)
+        self.store(request, response, key, gen, now)
+        answer = conditional(request, response)
+        answer["X-Page-Cache"] = "miss"
+        return answer
+
+    def store(self, request, response, key: str, gen: str, now: datetime.datetime) -> None:
+        max_age = get_max_age(response) or MAX_AGE
         try:
             valid_until = min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
-            return response
-        max_age = get_max_age(response) or MAX_AGE
+            _make_private(response)
+            return
         if not response.has_header("ETag"):
             set_response_etag(response)
+        content, gzipped = _stored_body(response)
         page = CachedPage(
-            content=response.content,
+            generation=gen,
+            content=content,
+            gzipped=gzipped,
             headers=[
                 (name, value)
                 for name, value in response.items()
-                if name.lower() not in {"cache-control", "x-page-cache"}
+                if name.lower() not in PER_RESPONSE_HEADERS
             ],
             max_age=max_age,
             rendered_at=now,
@@ -302,5 +381,16 @@ class PageCacheMiddleware:
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
         _make_public(response, max_age, valid_until - timezone.now())
-        response["X-Page-Cache"] = "miss"
+
+
+def conditional(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """304 for a 200 whose validator the client already holds (as ConditionalGetMiddleware)."""
+    if response.status_code != 200:
         return response
+    etag = response.get("ETag")
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if not (etag or last_modified):
+        return response
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )

@@ -1,6 +1,7 @@
 """The page cache: what it keeps, for whom, and how every change reaches visitors."""
 
 import datetime
+import gzip
 import io
 import os
 import re
@@ -550,3 +551,105 @@ def test_sitemaps_and_their_sections_are_in_scope(rf, path):
 @pytest.mark.parametrize("path", ["/admin/", "/healthz", "/media/news/a.pdf", "/static/x.css"])
 def test_the_admin_and_files_are_out_of_scope(rf, path):
     assert not page_cache.in_scope(rf.get(path))
+
+
+# --- A hit costs one cache read, before the rest of the chain --------------------------------
+
+
+def test_the_page_cache_runs_first_after_the_request_id(settings):
+    assert settings.MIDDLEWARE[:2] == [
+        "linkj.logging.RequestIDMiddleware",
+        "linkj.cache.PageCacheMiddleware",
+    ]
+
+
+class CountingCache:
+    """The cache, with a count of the calls made to it."""
+
+    def __init__(self, wrapped):
+        self.wrapped, self.calls = wrapped, []
+
+    def __getattr__(self, name):
+        method = getattr(self.wrapped, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return counted
+
+
+@pytest.mark.parametrize("url", ["/ja/news/", "/en/partners/osaka/", "/sitemap.xml"])
+def test_a_hit_is_one_read_of_the_cache(client, content, url, monkeypatch):
+    client.get(url)
+    counting = CountingCache(cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_hit_carries_the_security_headers_of_the_whole_chain(client, content, settings):
+    settings.SECURE_HSTS_SECONDS = 3600  # as in production
+    first = client.get("/en/news/", secure=True)
+    hit = client.get("/en/news/", secure=True)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Language",
+        "ETag",
+    ):
+        assert hit[header] == first[header], header
+    assert hit["X-Request-ID"] != first["X-Request-ID"]
+    assert not hit.cookies
+
+
+def test_pages_stored_over_https_are_not_served_over_http(client, content, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    client.get("/en/news/", secure=True)
+    plain = client.get("/en/news/")
+    assert plain["X-Page-Cache"] == "miss"
+    assert not plain.has_header("Strict-Transport-Security")
+
+
+@pytest.mark.parametrize("url", ["/ja/news/", "/en/news/feed/", "/ja/events/calendar.ics"])
+def test_cached_pages_are_sent_gzipped_to_clients_that_accept_it(client, content, url):
+    first = client.get(url)
+    hit = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(hit.content) == first.content
+    assert len(hit.content) < len(first.content)
+    assert "Accept-Encoding" in hit["Vary"] and "Accept-Encoding" in first["Vary"]
+    assert hit["ETag"] == "W/" + first["ETag"]
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "hit"
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content == first.content
+
+
+def test_a_gzipped_hit_answers_not_modified_to_either_validator(client, content):
+    etag = client.get("/ja/news/")["ETag"]
+    for validator in (etag, "W/" + etag):
+        response = client.get(
+            "/ja/news/", headers={"accept-encoding": "gzip", "if-none-match": validator}
+        )
+        assert response.status_code == 304
+        assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_page_of_an_old_generation_is_not_served(client, content):
+    client.get("/en/news/")
+    page_cache.invalidate()
+    count, response = queries_for(client, "/en/news/")
+    assert (response["X-Page-Cache"], count > 0) == ("miss", True)
+    assert queries_for(client, "/en/news/")[1]["X-Page-Cache"] == "hit"
+
+
+def test_an_unknown_host_gets_the_400_page_with_the_cache_on(client, content):
+    response = client.get("/en/news/", headers={"host": "evil.example"})
+    assert response.status_code == 400

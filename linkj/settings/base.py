@@ -228,18 +228,17 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Page cache (linkj/cache.py): whole public pages for anonymous visitors in the default cache,
 # dropped on every content change and at the next scheduled change (go-live, take-down, event
 # start or end, midnight in Tokyo). LINKJ_PAGE_CACHE=off turns it off: the benchmark measures
-# uncached pages that way. It reads what session, locale, auth and messages decided, so it sits
-# after them; CSP and security headers are added outside it, to cached pages too.
+# uncached pages that way. It stores each page as the whole chain answered it (CSP and security
+# headers included) and decides afterwards, from what session, auth, messages and CSRF recorded
+# on the request, whether the page was the same for every anonymous visitor.
 # ConditionalGetMiddleware gives every page an ETag and answers 304 to If-None-Match.
 LINKJ_PAGE_CACHE = os.environ.get("LINKJ_PAGE_CACHE", "on").strip().lower() != "off"
 MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware"),
     "django.middleware.http.ConditionalGetMiddleware",
 )
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "linkj.cache.PageCacheMiddleware",
-)
+# First in the chain (after the request id, inserted below): a hit costs one cache read.
+MIDDLEWARE.insert(0, "linkj.cache.PageCacheMiddleware")
 
 # --- Operations: request ids and structured logs (linkj/logging.py) ---
 # First in the chain, so that every response (static files and redirects included) carries
