@@ -17,8 +17,12 @@ import datetime
 import gzip
 import hashlib
 import logging
+import math
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -93,11 +97,83 @@ def generation() -> str:
 
 
 def invalidate() -> None:
-    """Make every cached page stale at once."""
+    """Make every cached page stale at once (in this process at once, in other workers within
+    LINKJ_PAGE_CACHE_LOCAL_SECONDS)."""
+    token = uuid.uuid4().hex
+    local_pages.learn_generation(token)
     try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.set(GENERATION_KEY, token, timeout=None)
     except CACHE_ERRORS:
         logger.exception("Page cache: could not start a new generation")
+        local_pages.forget()
+
+
+# --- The worker's own copy ------------------------------------------------------------------
+
+
+class LocalPages:
+    """The pages this worker served lately, in its own memory, in front of the shared cache.
+
+    A hit then costs no network round trip. The generation they are checked against is the one
+    this worker last read from the shared cache, at most `LINKJ_PAGE_CACHE_LOCAL_SECONDS` ago
+    (default 1 s): a change made through another worker or process shows here within that time
+    (a change made here, at once). Bounded to `LINKJ_PAGE_CACHE_LOCAL_BYTES` of stored bodies
+    (default 32 MB), least recently used first out.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.forget()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._pages: OrderedDict[str, CachedPage] = OrderedDict()
+            self._bytes = 0
+            self._generation: str | None = None
+            self._checked_at = -math.inf
+
+    @staticmethod
+    def _seconds() -> float:
+        return float(getattr(settings, "LINKJ_PAGE_CACHE_LOCAL_SECONDS", 1.0))
+
+    def known_generation(self) -> str | None:
+        """The generation, if read from the shared cache recently enough to trust."""
+        if time.monotonic() - self._checked_at < self._seconds():
+            return self._generation
+        return None
+
+    def learn_generation(self, gen: str) -> None:
+        with self._lock:
+            if gen != self._generation:
+                self._pages.clear()
+                self._bytes = 0
+            self._generation, self._checked_at = gen, time.monotonic()
+
+    def get(self, key: str) -> CachedPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: CachedPage) -> None:
+        if self._seconds() <= 0:
+            return
+        limit = int(getattr(settings, "LINKJ_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+        with self._lock:
+            if page.generation != self._generation or len(page.content) > limit // 4:
+                return
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.content)
+            self._pages[key] = page
+            self._bytes += len(page.content)
+            while self._bytes > limit:
+                _key, evicted = self._pages.popitem(last=False)
+                self._bytes -= len(evicted.content)
+
+
+local_pages = LocalPages()
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -325,14 +401,21 @@ class PageCacheMiddleware:
             key = page_key(request, language)
         except DisallowedHost:
             return self.get_response(request)  # the chain answers it with its 400 page
+        gen = local_pages.known_generation()
+        if gen is not None:
+            page = local_pages.get(key)
+            if page is not None and page.is_current(gen, now):
+                return page.response(request, now)
         try:
             found = cache.get_many([GENERATION_KEY, key])
             gen = found.get(GENERATION_KEY) or generation()
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
             return self.get_response(request)
+        local_pages.learn_generation(gen)
         page = found.get(key)
         if isinstance(page, CachedPage) and page.is_current(gen, now):
+            local_pages.put(key, page)
             return page.response(request, timezone.now())
 
         conditions = {
@@ -380,6 +463,8 @@ class PageCacheMiddleware:
             cache.set(key, page, timeout=_seconds(valid_until - now))
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
+        else:
+            local_pages.put(key, page)
         _make_public(response, max_age, valid_until - timezone.now())
 
 

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from linkj.cache import local_pages
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -30,8 +32,10 @@ def empty_cache():
     sizes) belongs to each test's own temporary MEDIA_ROOT. The page cache stays on, as in
     production."""
     cache.clear()
+    local_pages.forget()
     yield
     cache.clear()
+    local_pages.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -120,6 +124,7 @@ def count_queries(page_cache_off):
 
     def run(func, *args, **kwargs):
         cache.clear()
+        local_pages.forget()
         with CaptureQueriesContext(connection) as ctx:
             func(*args, **kwargs)
         return len(ctx.captured_queries)

@@ -15,6 +15,7 @@ from django.urls import clear_url_caches
 from PIL import Image
 
 from linkj import media
+from linkj.cache import local_pages
 from linkj.images import rendition
 from tests import images
 from tests.factories import PartnerFactory, UserFactory
@@ -151,6 +152,7 @@ def test_a_page_view_asks_the_storage_only_while_the_cache_is_cold(client):
         assert exists.call_count == 0
 
         cache.clear()
+        local_pages.forget()
         assert client.get(page).status_code == 200
         assert exists.call_count == 2  # the 240 and 480 px renditions: found, not made again
         assert save.call_count == 0

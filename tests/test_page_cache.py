@@ -486,6 +486,7 @@ def test_browsers_are_not_told_to_keep_a_page_past_its_next_scheduled_change(cli
 def test_an_unchanged_page_answers_not_modified(client, content, url):
     etag = client.get(url)["ETag"]
     cache.clear()
+    page_cache.local_pages.forget()  # as on a worker that never served it
     count, rendered = queries_for(client, url, if_none_match=etag)
     assert (rendered.status_code, count > 0) == (304, True)
     count, cached = queries_for(client, url, if_none_match=etag)
@@ -580,12 +581,83 @@ class CountingCache:
 
 
 @pytest.mark.parametrize("url", ["/ja/news/", "/en/partners/osaka/", "/sitemap.xml"])
-def test_a_hit_is_one_read_of_the_cache(client, content, url, monkeypatch):
+def test_a_hit_on_another_worker_is_one_read_of_the_shared_cache(client, content, url, monkeypatch):
     client.get(url)
+    page_cache.local_pages.forget()  # another worker: only the shared cache has the page
     counting = CountingCache(cache)
     monkeypatch.setattr(page_cache, "cache", counting)
     assert client.get(url)["X-Page-Cache"] == "hit"
     assert counting.calls == ["get_many"]
+    # That worker keeps it: the next hit reads nothing at all.
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_worker_checks_the_shared_generation_again_after_a_second(client, content, monkeypatch):
+    client.get("/ja/news/")
+    counting = CountingCache(cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    clock = [page_cache.time.monotonic()]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    assert client.get("/ja/news/")["X-Page-Cache"] == "hit"
+    assert counting.calls == []
+    clock[0] += 1.01
+    assert client.get("/ja/news/")["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_change_saved_by_another_worker_shows_within_a_second(client, content, monkeypatch):
+    assert "Osaka signs" in text(client.get("/en/news/"))
+    clock = [page_cache.time.monotonic()]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    # Another process starts a new generation: this worker does not hear of it at once.
+    cache.set(page_cache.GENERATION_KEY, "from-another-worker", timeout=None)
+    Release.objects.filter(slug="osaka-mou").update(title_en="Osaka signs again")
+    assert "Osaka signs again" not in text(client.get("/en/news/"))
+    clock[0] += 1.01
+    response = client.get("/en/news/")
+    assert "Osaka signs again" in text(response)
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_without_the_local_copy_every_hit_reads_the_shared_cache(client, content, settings):
+    settings.LINKJ_PAGE_CACHE_LOCAL_SECONDS = 0
+    client.get("/ja/news/")
+    with CaptureQueriesContext(connection):
+        counting = CountingCache(cache)
+        page_cache.cache, original = counting, page_cache.cache
+        try:
+            for _ in range(2):
+                assert client.get("/ja/news/")["X-Page-Cache"] == "hit"
+        finally:
+            page_cache.cache = original
+    assert counting.calls == ["get_many", "get_many"]
+
+
+def test_the_local_copy_stays_within_its_size(settings):
+    settings.LINKJ_PAGE_CACHE_LOCAL_BYTES = 4000
+    pages = page_cache.LocalPages()
+    pages.learn_generation("g")
+    for number in range(5):
+        pages.put(f"k{number}", local_page("g", 900))
+    assert pages.get("k0") is None
+    assert pages.get("k4") is not None
+    pages.put("big", local_page("g", 2000))  # over a quarter of the limit: not kept
+    assert pages.get("big") is None
+    pages.put("old", local_page("older generation", 10))
+    assert pages.get("old") is None
+
+
+def local_page(gen: str, size: int) -> page_cache.CachedPage:
+    return page_cache.CachedPage(
+        generation=gen,
+        content=b"x" * size,
+        gzipped=False,
+        headers=[],
+        max_age=60,
+        rendered_at=NOW,
+        valid_until=NOW + datetime.timedelta(minutes=5),
+    )
 
 
 def test_a_hit_carries_the_security_headers_of_the_whole_chain(client, content, settings):

@@ -116,7 +116,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "linkj.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "linkj",
         }
@@ -233,6 +233,11 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # on the request, whether the page was the same for every anonymous visitor.
 # ConditionalGetMiddleware gives every page an ETag and answers 304 to If-None-Match.
 LINKJ_PAGE_CACHE = os.environ.get("LINKJ_PAGE_CACHE", "on").strip().lower() != "off"
+# Each worker also keeps the pages it served lately in its own memory (bounded), trusting the
+# shared generation it read at most this many seconds ago: a change saved through another
+# worker shows within that time, one saved through this worker at once. 0 turns it off.
+LINKJ_PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("LINKJ_PAGE_CACHE_LOCAL_SECONDS", "1"))
+LINKJ_PAGE_CACHE_LOCAL_BYTES = 32 * 1024 * 1024
 MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware"),
     "django.middleware.http.ConditionalGetMiddleware",

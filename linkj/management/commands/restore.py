@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.management import BaseCommand, CommandError
 
 from linkj import backup
+from linkj import cache as page_cache
 
 
 class Command(BaseCommand):
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{restored} media file(s) restored.")
         # Cached pages describe the content that was just replaced.
         cache.clear()
+        page_cache.local_pages.forget()
         self.stdout.write(
             self.style.SUCCESS(
                 "Restore complete; cache cleared. If this code is newer than the backup, "
