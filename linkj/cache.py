@@ -25,6 +25,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -65,6 +66,7 @@ IGNORED_APPS |= {"contact", "newsletter"}
 # A cache that is down must not take the site with it: pages are then simply rendered.
 CACHE_ERRORS = (RedisError, OSError)
 
+T = TypeVar("T")
 Schedule = Callable[[datetime.datetime], Iterable[datetime.datetime | None]]
 _schedules: list[Schedule] = []
 
@@ -222,8 +224,46 @@ def _horizon(gen: str, now: datetime.datetime) -> datetime.datetime:
     return horizon
 
 
+def next_change() -> datetime.datetime:
+    """The next scheduled change (a few aggregate queries, then cached for the generation)."""
+    return _horizon(generation(), timezone.now())
+
+
 def _seconds(delta: datetime.timedelta) -> int:
     return max(1, min(TIMEOUT, int(delta.total_seconds()) + 1))
+
+
+# --- Values derived from public content -----------------------------------------------------
+
+
+def remember(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, shared by every visitor until the content changes.
+
+    For what is expensive and the same for everyone (a count over 100,000 releases, the
+    figures of a sitemap index): kept in the cache under the page-cache generation, so any
+    save, delete or scheduled change (go-live, take-down, midnight in Tokyo) makes it stale as
+    it does pages. Used whether or not whole pages are cached; `name` must say everything the
+    value depends on besides the content (language, filters). A cache that is down only means
+    computing it.
+    """
+    now = timezone.now()
+    try:
+        gen = local_pages.known_generation() or generation()
+        key = f"page-cache:value:{gen}:{hashlib.sha256(name.encode()).hexdigest()}"
+        stored = cache.get(key)
+    except CACHE_ERRORS:
+        return compute()
+    if stored is not None:
+        computed_at, valid_until, value = stored
+        if computed_at <= now < valid_until:
+            return value
+    value = compute()
+    try:
+        valid_until = min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
+        cache.set(key, (now, valid_until, value), timeout=_seconds(valid_until - now))
+    except CACHE_ERRORS:
+        logger.exception("Page cache unavailable")
+    return value
 
 
 # --- The middleware -------------------------------------------------------------------------

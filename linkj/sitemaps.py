@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 
+from linkj.cache import remember
 from linkj.links import absolute_url
 
 # Stands in for the slug while a URL is reversed once per language (slugs are ASCII and
@@ -81,18 +82,23 @@ class I18nSitemap(Sitemap):
 
     @property
     def paginator(self):
-        return ItemPaginator(
-            self.items(), self.limit, self.get_languages_for_item, getattr(self, "_count", None)
+        items = self.items()
+        count = self.numbers(items)["count"] if isinstance(items, QuerySet) else None
+        return ItemPaginator(items, self.limit, self.get_languages_for_item, count)
+
+    def numbers(self, items: QuerySet) -> dict:
+        """The section's size and latest change: one aggregate, kept until content changes."""
+        return remember(
+            f"sitemap:{type(self).__qualname__}",
+            lambda: items.aggregate(count=Count("pk"), latest=Max("updated_at")),
         )
 
     def get_latest_lastmod(self):
-        """For the index: the section's latest change and, from the same query, its size."""
+        """For the index: the section's latest change."""
         items = self.items()
         if not isinstance(items, QuerySet):
             return None
-        numbers = items.aggregate(count=Count("pk"), latest=Max("updated_at"))
-        self._count = numbers["count"]
-        return numbers["latest"]
+        return self.numbers(items)["latest"]
 
 
 class PagesSitemap(I18nSitemap):
