@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
+from linkj.cache import remember
+
 from .models import Agreement, Kind, Partner, Region, ScopeItem
 
 SEARCH_MAX_LENGTH = 100
@@ -20,11 +22,14 @@ SORT_ORDERS = {
 def country_and_year_choices() -> tuple[list, list]:
     """Countries that have a public partner (named in the visitor's language) and the years
     those partners signed an agreement (newest first), from a single query."""
-    pairs = (
-        Partner.objects.live()
-        .order_by()
-        .values_list("country", ExtractYear("agreements__signed_on"))
-        .distinct()
+    pairs = remember(
+        "partners:country-year-pairs",
+        lambda: list(
+            Partner.objects.live()
+            .order_by()
+            .values_list("country", ExtractYear("agreements__signed_on"))
+            .distinct()
+        ),
     )
     codes, years = set(), set()
     for code, year in pairs:

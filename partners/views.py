@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from linkj.cache import remember
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
 from linkj.views import FilteredListView, elided_page_range
@@ -44,7 +45,10 @@ class PartnerListView(FilteredListView):
             for partner in context["partners"]
             if partner.first_agreement is not None
         }
-        context["totals"], context["ordinals"] = ledger.totals_and_ordinals(first_agreements)
+        context["totals"], context["ordinals"] = remember(
+            f"ledger:totals-and-ordinals:{sorted(first_agreements.items())}",
+            lambda: ledger.totals_and_ordinals(first_agreements),
+        )
         return context
 
 
@@ -101,15 +105,17 @@ class HistoryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = ledger.per_year()
+        years = remember("ledger:per-year", ledger.per_year)
         year = self._year(years)
         before = sum(row["total"] for row in years if year is not None and row["year"] < year)
         in_view = sum(row["total"] for row in years if year is None or row["year"] == year)
         paginator = Paginator(range(in_view), HISTORY_PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         if in_view:
-            context["rows"] = ledger.history_page(
-                before + page.start_index(), before + page.end_index()
+            first, last = before + page.start_index(), before + page.end_index()
+            context["rows"] = remember(
+                f"ledger:history-page:{first}:{last}",
+                lambda: list(ledger.history_page(first, last)),
             )
         else:
             context["rows"] = []

@@ -397,7 +397,14 @@ def render_report(
         "the load p99 nears the run's length (requests queued the whole run). A load average "
         "above the core count means other work shared the CPUs: absolute numbers are then low, "
         "the ratios within the run still comparable. Every request writes its JSON access line, "
-        "as in production.",
+        "as in production. With 2 sync workers and N connections, a request waits for about "
+        "N / 2 others: its latency is about N / 2 times the page's own time (Little's law), so "
+        "a page that takes 20 ms of CPU cannot have a p99 under 100 ms at 50 connections.",
+        "",
+        "*Uncached* turns off only the whole-page cache: values every visitor shares (list "
+        "counts, sitemap figures, ledger totals and rows, menus; `linkj.cache.remember`) are "
+        "still kept until the content changes, as for logged-in members and staff, who never "
+        "get cached pages.",
         "",
         "## Against the targets of issue 7",
         "",

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import re
 
-from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from linkj.views import elided_page_range
+from linkj.cache import remember
+from linkj.views import RememberedCountPaginator, elided_page_range
 
 from .normalise import MAX_QUERY_LENGTH, is_too_short, terms
 from .query import COUNT_LIMIT, GROUPS, capped_counts
@@ -68,7 +68,7 @@ class SearchView(TemplateView):
     def _previews(self, words, language) -> list[dict]:
         """The first few of each group, and every group's count in one more query."""
         found = [group.find(words, language) for group in GROUPS]
-        counts = capped_counts(found)
+        counts = remember(f"search:counts:{language}:{words}", lambda: capped_counts(found))
         return [
             {"group": group, "items": list(rows[:PREVIEW_SIZE]), "count": count, "page_obj": None}
             for group, rows, count in zip(GROUPS, found, counts, strict=True)
@@ -76,7 +76,11 @@ class SearchView(TemplateView):
 
     def _paged(self, group, words, language) -> dict:
         # Paging covers the first COUNT_LIMIT results, counted by one bounded query.
-        paginator = Paginator(group.find(words, language)[:COUNT_LIMIT], PAGE_SIZE)
+        paginator = RememberedCountPaginator(
+            group.find(words, language)[:COUNT_LIMIT],
+            PAGE_SIZE,
+            count_name=f"search:count:{group.key}:{language}:{words}",
+        )
         page = paginator.get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)

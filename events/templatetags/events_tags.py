@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 
 from events.models import Event
 from events.times import EventTimes, clock_label, event_times, google_calendar_dates
+from linkj.cache import remember
 from linkj.links import absolute_url
 
 register = template.Library()
@@ -18,7 +19,9 @@ def upcoming_events(count: int = 3, venue=None) -> dict:
     events = Event.objects.upcoming().for_listing()
     if venue is not None:
         events = events.filter(venue=venue)
-    return {"events": list(events[: int(count)])}
+    # Events that start or end are scheduled changes: the list is kept until the next one.
+    name = f"events:upcoming:{int(count)}:{getattr(venue, 'pk', None)}"
+    return {"events": remember(name, lambda: list(events[: int(count)]))}
 
 
 @register.simple_tag

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from linkj.cache import remember
 from linkj.links import absolute_url
 from news.models import Release
 from partners import ledger
@@ -56,7 +57,10 @@ HISTORY_TABLE_ROWS = 100
 @register.inclusion_tag("partners/includes/history_table.html")
 def release_history_table(release: Release, caption: str = "") -> dict:
     """The chronological partnership table as of the release's date."""
-    rows = list(ledger.latest_history_rows(release.date, HISTORY_TABLE_ROWS))
+    rows = remember(
+        f"ledger:latest-history-rows:{release.date}:{HISTORY_TABLE_ROWS}",
+        lambda: list(ledger.latest_history_rows(release.date, HISTORY_TABLE_ROWS)),
+    )
     total = rows[0].ledger_total if rows else 0
     return {
         "rows": rows,

@@ -6,6 +6,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from linkj.cache import remember
 from partners import ledger
 from partners.models import Kind
 
@@ -49,4 +50,6 @@ def partnership_summary(
     as_of: datetime.date | None = None, totals: ledger.Totals | None = None
 ) -> dict:
     """The partner counts; a page that already has them passes `totals` (no query)."""
-    return {"totals": totals or ledger.totals(as_of), "as_of": as_of}
+    if totals is None:
+        totals = remember(f"ledger:totals:{as_of}", lambda: ledger.totals(as_of))
+    return {"totals": totals, "as_of": as_of}
