@@ -58,6 +58,9 @@ MAX_AGE = 60
 S_MAXAGE = 120
 
 GENERATION_KEY = "page-cache:generation"
+# Part of every page's key: raise it when CachedPage changes shape, so that pages stored by the
+# previous release are never unpickled into the new class during a deploy.
+PAGE_FORMAT = 2
 # Models of these apps never show on a public page; their rows change on every login or
 # locked-out attempt, which would otherwise empty the cache all day long.
 IGNORED_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "sessions"})
@@ -387,7 +390,7 @@ def request_language(request: HttpRequest) -> str:
 def page_key(request: HttpRequest, language: str) -> str:
     # Pages contain absolute links, so scheme and host belong to the key with the full path.
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{language}:{url}"
+    return f"page-cache:v{PAGE_FORMAT}:{language}:{url}"
 
 
 def _make_public(response: HttpResponseBase, max_age: int, remaining: datetime.timedelta) -> None:

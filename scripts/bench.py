@@ -84,7 +84,7 @@ def main() -> None:
     load_before = os.getloadavg()
     started = datetime.datetime.now(datetime.UTC)
     results: dict[tuple[str, int, str], list[Run]] = {}
-    sizes: dict[str, int] = {}
+    sizes: dict[tuple[str, str], int] = {}
     with tempfile.TemporaryDirectory(prefix="linkj-bench-") as scratch:
         servers = {
             mode: start_server(environment | extra, ports[mode], Path(scratch) / f"{mode}.log")
@@ -94,7 +94,7 @@ def main() -> None:
             for mode, port in ports.items():
                 wait_until_healthy(port, servers[mode], Path(scratch) / f"{mode}.log")
                 for label, path in pages.items():
-                    sizes[label] = check_page(port, path, label)
+                    sizes[(mode, label)] = check_page(port, path, label)
             # Interleaved: each round visits every URL, at every connection count, in each mode,
             # so that a slow minute of a shared machine spreads over all rows alike.
             for round_number in range(1, args.rounds + 1):
@@ -362,7 +362,7 @@ def render_report(
     slow_p99: dict[str, list[str]] = {mode: [] for mode in MODES}
     for mode in MODES:
         title = "Uncached (`LINKJ_PAGE_CACHE=off`)" if mode == "uncached" else "Cached"
-        header = "| page | path | KB |"
+        header = "| page | path | KB sent |"
         rule = "|---|---|--:|"
         for count in connections:
             header += f" req/s @{count} | p50 ms | p99 ms | vs static |"
@@ -370,7 +370,7 @@ def render_report(
         lines += [f"## {title}", "", header, rule]
         wanted = TARGET_CACHED if mode == "cached" else TARGET_UNCACHED_LIST
         for label, path in pages.items():
-            row = f"| {label} | `{path}` | {sizes[label] / 1024:.1f} |"
+            row = f"| {label} | `{path}` | {sizes[(mode, label)] / 1024:.1f} |"
             shares = []
             for count in connections:
                 rps = median(mode, count, label, "requests_per_second")
@@ -397,7 +397,9 @@ def render_report(
         "the load p99 nears the run's length (requests queued the whole run). A load average "
         "above the core count means other work shared the CPUs: absolute numbers are then low, "
         "the ratios within the run still comparable. Every request writes its JSON access line, "
-        "as in production. With 2 sync workers and N connections, a request waits for about "
+        "as in production. *KB sent* is the body as sent to a client that accepts gzip: "
+        "cached pages are stored and sent gzipped, uncached ones leave compression to the "
+        "proxy in front. With 2 sync workers and N connections, a request waits for about "
         "N / 2 others: its latency is about N / 2 times the page's own time (Little's law), so "
         "a page that takes 20 ms of CPU cannot have a p99 under 100 ms at 50 connections.",
         "",
