@@ -63,7 +63,12 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
     report = bench.render_report(
         pages=pages,
         data={"database": "sqlite 3", "cache": "LocMemCache", "partners": 16},
-        sizes={"static file": 2048, "news list": 10240},
+        sizes={
+            ("uncached", "static file"): 2048,
+            ("uncached", "news list"): 10240,
+            ("cached", "static file"): 2048,
+            ("cached", "news list"): 3072,  # sent gzipped
+        },
         results=results,
         connections=[16, 50],
         args=argparse.Namespace(rounds=3, duration=3, connections="16,50", title="Benchmarks"),
@@ -73,6 +78,10 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
     )
     row = "| news list | `/ja/news/` | 10.0 | 200† | 10.0 | 120.0 | 20.0% | 200† | 10.0 | 120.0 | 20.0% |"
     assert row in report
+    uncached, cached = report.split("## Cached")
+    assert row in uncached
+    assert row.replace("| 10.0 | 200†", "| 3.0 | 200†") in cached
+    assert "| page | path | KB sent |" in report
     assert "- uncached, below 25% of static: news list (20.0%)" in report
     assert "- cached, p99 above 100 ms: news list (120 ms)" in report
     assert "16 partners" in report
