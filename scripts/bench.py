@@ -42,6 +42,7 @@ MODES = {"uncached": {"LINKJ_PAGE_CACHE": "off"}, "cached": {}}
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
 # Issue 7's targets, read against the table.
 TARGET_UNCACHED_LIST, TARGET_CACHED, TARGET_P99_MS = 0.25, 0.90, 100.0
+TARGET_ADMIN_MS = 300.0
 LIST_PAGES = ("partners list", "news list", "events list", "history")
 
 
@@ -108,7 +109,12 @@ def main() -> None:
         finally:
             for server in servers.values():
                 stop_server(server)
+    admin = []
+    if not args.only:
+        say("admin change lists, in-process")
+        admin = measure_admin(environment)
     report = render_report(
+        admin=admin,
         pages=pages,
         data=data,
         sizes=sizes,
@@ -194,6 +200,16 @@ def sample_pages(environment: dict[str, str]) -> tuple[dict[str, str], dict[str,
     output = manage(environment, "shell", "--no-imports", "-c", code)
     answer = json.loads(output.strip().splitlines()[-1])
     return answer["pages"], answer["data"]
+
+
+def measure_admin(environment: dict[str, str]) -> list[dict]:
+    """The admin's change lists, timed in-process (scripts/admin_timings.py)."""
+    code = (
+        "import json; from scripts.admin_timings import admin_timings; "
+        "print(json.dumps(admin_timings()))"
+    )
+    output = manage(environment, "shell", "--no-imports", "-c", code)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def only_pages(pages: dict[str, str], only: str) -> dict[str, str]:
@@ -323,7 +339,17 @@ def machine() -> str:
 
 
 def render_report(
-    *, pages, data, sizes, results, connections, args, started, load_before, wrk_version
+    *,
+    pages,
+    data,
+    sizes,
+    results,
+    connections,
+    args,
+    started,
+    load_before,
+    wrk_version,
+    admin=(),
 ):
     def median(mode, count, label, field):
         return statistics.median(getattr(run, field) for run in results[(mode, count, label)])
@@ -408,6 +434,7 @@ def render_report(
         "still kept until the content changes, as for logged-in members and staff, who never "
         "get cached pages.",
         "",
+        *admin_section(admin),
         "## Against the targets of issue 7",
         "",
         f"Uncached list pages ({', '.join(LIST_PAGES)}) at least {TARGET_UNCACHED_LIST:.0%} of "
@@ -423,7 +450,39 @@ def render_report(
         lines.append(
             f"- {mode}, p99 above {TARGET_P99_MS:.0f} ms: {', '.join(slow_p99[mode]) or 'none'}"
         )
+    if admin:
+        slow = [
+            f"{row['label']} ({row['median_ms']:,.0f} ms)"
+            for row in admin
+            if row["median_ms"] > TARGET_ADMIN_MS
+        ]
+        lines.append(
+            f"- admin change lists, median above {TARGET_ADMIN_MS:.0f} ms: "
+            f"{', '.join(slow) or 'none'}"
+        )
     return "\n".join(lines) + "\n"
+
+
+def admin_section(admin) -> list[str]:
+    if not admin:
+        return []
+    lines = [
+        "## Admin change lists",
+        "",
+        "A logged-in superuser, in-process through the whole middleware chain (Django's test "
+        "client, production settings, same database and cache), 5 requests after one to warm "
+        "up (`scripts/admin_timings.py`).",
+        "",
+        "| list | path | median ms | slowest ms | SQL queries |",
+        "|---|---|--:|--:|--:|",
+    ]
+    for row in admin:
+        status = "" if row["status"] == 200 else f" (answered {row['status']})"
+        lines.append(
+            f"| {row['label']}{status} | `{row['path']}` | {row['median_ms']:,.1f} | "
+            f"{row['max_ms']:,.1f} | {row['queries']} |"
+        )
+    return [*lines, ""]
 
 
 def versions() -> str:

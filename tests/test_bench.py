@@ -128,3 +128,55 @@ def test_the_sample_pages_cover_every_kind_and_answer_200(client):
 @pytest.mark.django_db
 def test_sample_pages_leave_out_detail_pages_of_an_empty_database():
     assert {"partner page", "release", "event"}.isdisjoint(sample_pages("en"))
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_it_times_answer_for_an_editor():
+    from scripts.admin_timings import ADDRESSES, admin_timings
+
+    ReleaseFactory()
+    EventFactory()
+    PartnerFactory()
+    rows = admin_timings(repeat=1)
+    assert [row["label"] for row in rows] == list(ADDRESSES)
+    assert {row["status"] for row in rows} == {200}
+    assert all(row["queries"] > 0 and row["median_ms"] > 0 for row in rows)
+
+
+def test_the_report_lists_the_admin_times_and_the_slow_ones():
+    admin = [
+        {
+            "label": "releases",
+            "path": "/admin/news/release/",
+            "status": 200,
+            "median_ms": 120.0,
+            "max_ms": 150.0,
+            "queries": 7,
+        },
+        {
+            "label": "releases, search",
+            "path": "/admin/news/release/?q=x",
+            "status": 200,
+            "median_ms": 420.0,
+            "max_ms": 480.0,
+            "queries": 7,
+        },
+    ]
+    lines = bench.admin_section(admin)
+    assert "| releases | `/admin/news/release/` | 120.0 | 150.0 | 7 |" in lines
+    pages = {"static file": "/static/a.css"}
+    results = {(mode, 16, "static file"): [bench.Run(1000, 1, 2, 0, 0)] for mode in bench.MODES}
+    report = bench.render_report(
+        pages=pages,
+        data={"database": "sqlite 3", "cache": "LocMemCache"},
+        sizes={(mode, "static file"): 2048 for mode in bench.MODES},
+        results=results,
+        connections=[16],
+        args=argparse.Namespace(rounds=1, duration=3, connections="16", title="Benchmarks"),
+        started=datetime.datetime(2026, 11, 29, tzinfo=datetime.UTC),
+        load_before=(0.5, 0.4, 0.3),
+        wrk_version="wrk 4.1.0",
+        admin=admin,
+    )
+    assert "## Admin change lists" in report
+    assert "- admin change lists, median above 300 ms: releases, search (420 ms)" in report
