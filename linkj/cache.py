@@ -1,14 +1,17 @@
 """Whole-page cache for anonymous visitors, with invalidation that is always correct.
 
-Every key includes a *generation*: one random token in the cache, replaced whenever any content
-row is saved, deleted or has its many-to-many links changed. Old pages are then unreachable
-(no key scanning) and expire on their own. A page is also never kept past the next scheduled
-change (a go-live, a take-down, an event starting or ending, midnight in Tokyo), because those
-change pages without any save; each app registers where its scheduled times live.
+Every page carries the *generation* it was rendered under: one random token in the cache,
+replaced whenever any content row is saved, deleted or has its many-to-many links changed. A
+page of another generation is never served (no key scanning); it is overwritten or expires on
+its own. A page is also never kept past the next scheduled change (a go-live, a take-down, an
+event starting or ending, midnight in Tokyo), because those change pages without any save;
+each app registers where its scheduled times live. Each worker keeps recent pages in memory
+too, checked against the generation it read at most LINKJ_PAGE_CACHE_LOCAL_SECONDS ago.
 
 The cache only ever holds what an anonymous visitor gets: a request carrying a session or a
 messages cookie bypasses it, and a response is stored only when nothing about it was personal
 (no cookie set, no message shown, no CSRF token or CSP nonce used, no private/no-store).
+`remember()` keeps values every visitor shares (counts, aggregates) under the same rules.
 """
 
 from __future__ import annotations
