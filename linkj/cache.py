@@ -254,7 +254,10 @@ def remember(name: str, compute: Callable[[], T]) -> T:
     """
     now = timezone.now()
     try:
-        gen = local_pages.known_generation() or generation()
+        gen = local_pages.known_generation()
+        if gen is None:
+            gen = generation()
+            local_pages.learn_generation(gen)
         key = f"page-cache:value:{gen}:{hashlib.sha256(name.encode()).hexdigest()}"
         stored = cache.get(key)
     except CACHE_ERRORS:

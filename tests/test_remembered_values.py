@@ -111,3 +111,14 @@ def test_the_sitemap_index_figures_are_kept(client):
         assert client.get("/sitemap.xml").status_code == 200
         assert client.get("/sitemap-news.xml").status_code == 200
     assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_home_page_news_is_read_once_until_a_release_is_published(client):
+    releases(2)
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/en/")
+    assert not [q for q in captured.captured_queries if "news_release" in q["sql"]]
+    ReleaseFactory(title_en="Fresh partnership", publish_at_ja=LONG_AGO, publish_at_en=LONG_AGO)
+    assert "Fresh partnership" in client.get("/en/").content.decode()

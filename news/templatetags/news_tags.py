@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from linkj.cache import remember
 from linkj.links import absolute_url
+from linkj.publishing import current_language
 from news.models import Release
 from partners import ledger
 
@@ -19,7 +20,13 @@ JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.inclusion_tag("news/includes/latest_releases.html")
 def latest_releases(count: int = 4) -> dict:
-    return {"releases": list(Release.objects.live().newest_first()[:count])}
+    language = current_language()
+    return {
+        "releases": remember(
+            f"news:latest:{language}:{int(count)}",
+            lambda: list(Release.objects.live(language).newest_first()[: int(count)]),
+        )
+    }
 
 
 @register.simple_tag
