@@ -13,6 +13,7 @@ from django.contrib.admin.widgets import AdminFileWidget, ForeignKeyRawIdWidget
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst, format_lazy
@@ -657,8 +658,6 @@ class _RevisionRow:
 def saved_by(current: dict) -> dict[str, str]:
     """Who saved a row and when (Tokyo time), for the message of an edit conflict: `current`
     holds the row's `updated_by__username` and `updated_at`."""
-    from django.utils import formats, timezone
-
     return {
         "user": current["updated_by__username"] or "?",
         "time": formats.date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT"),

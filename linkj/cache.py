@@ -235,6 +235,12 @@ def next_change() -> datetime.datetime:
     return _horizon(generation(), timezone.now())
 
 
+def _valid_until(gen: str, now: datetime.datetime) -> datetime.datetime:
+    """How long something rendered or computed `now` may be used: the next scheduled change,
+    and never longer than TIMEOUT."""
+    return min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
+
+
 def _seconds(delta: datetime.timedelta) -> int:
     return max(1, min(TIMEOUT, int(delta.total_seconds()) + 1))
 
@@ -268,7 +274,7 @@ def remember(name: str, compute: Callable[[], T]) -> T:
             return value
     value = compute()
     try:
-        valid_until = min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
+        valid_until = _valid_until(gen, now)
         cache.set(key, (now, valid_until, value), timeout=_seconds(valid_until - now))
     except CACHE_ERRORS:
         logger.exception("Page cache unavailable")
@@ -487,7 +493,7 @@ class PageCacheMiddleware:
     def store(self, request, response, key: str, gen: str, now: datetime.datetime) -> None:
         max_age = get_max_age(response) or MAX_AGE
         try:
-            valid_until = min(now + datetime.timedelta(seconds=TIMEOUT), _horizon(gen, now))
+            valid_until = _valid_until(gen, now)
         except CACHE_ERRORS:
             logger.exception("Page cache unavailable")
             _make_private(response)

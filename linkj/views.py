@@ -59,10 +59,16 @@ class FilteredListView(FilterView):
             kwargs["data"] = None
         return kwargs
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """Counts the list once per content change for each language and set of filters."""
+    @cached_property
+    def query_without_page(self):
+        """The filters of the address: the query string without the page number."""
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
+        return query
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Counts the list once per content change for each language and set of filters."""
+        query = self.query_without_page
         filters = sorted((key, query.getlist(key)) for key in query)
         name = f"list-count:{self.request.path}:{get_language()}:{filters}"
         return RememberedCountPaginator(queryset, per_page, count_name=name, **kwargs)
@@ -74,9 +80,7 @@ class FilteredListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["query_without_page"] = query.urlencode()
+        context["query_without_page"] = self.query_without_page.urlencode()
         form = context["filter"].form
         # Shown on the collapsed filter button (phones): how many filters the list has on.
         context["active_filter_count"] = (

@@ -29,11 +29,6 @@ def register() -> None:
     revisions.register(Page)
 
 
-def versions_of(page: Page):
-    """Oldest first, with their revision (author, time, comment) in the same query."""
-    return revisions.versions_of(page)
-
-
 def can_publish(user) -> bool:
     return bool(user.has_perm(PUBLISH_PERMISSION))
 

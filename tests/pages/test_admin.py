@@ -55,7 +55,7 @@ def form_data(page: Page | None = None, **overrides) -> dict:
 
 
 def kept(page):
-    return list(revisions.versions_of(page))
+    return list(linkj_revisions.versions_of(page))
 
 
 def test_roles_let_editors_write_pages_and_only_publishers_publish(editor, publisher):
