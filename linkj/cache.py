@@ -17,6 +17,7 @@ messages cookie bypasses it, and a response is stored only when nothing about it
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
 import hashlib
 import logging
@@ -120,7 +121,8 @@ def invalidate() -> None:
 
 
 class LocalPages:
-    """The pages this worker served lately, in its own memory, in front of the shared cache.
+    """The pages (and shared fragments, KeptText) this worker served lately, in its own memory,
+    in front of the shared cache.
 
     A hit then costs no network round trip. The generation they are checked against is the one
     this worker last read from the shared cache, at most `LINKJ_PAGE_CACHE_LOCAL_SECONDS` ago
@@ -135,7 +137,7 @@ class LocalPages:
 
     def forget(self) -> None:
         with self._lock:
-            self._pages: OrderedDict[str, CachedPage] = OrderedDict()
+            self._pages: OrderedDict[str, CachedPage | KeptText] = OrderedDict()
             self._bytes = 0
             self._generation: str | None = None
             self._checked_at = -math.inf
@@ -157,14 +159,14 @@ class LocalPages:
                 self._bytes = 0
             self._generation, self._checked_at = gen, time.monotonic()
 
-    def get(self, key: str) -> CachedPage | None:
+    def get(self, key: str) -> CachedPage | KeptText | None:
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
                 self._pages.move_to_end(key)
             return page
 
-    def put(self, key: str, page: CachedPage) -> None:
+    def put(self, key: str, page: CachedPage | KeptText) -> None:
         if self._seconds() <= 0:
             return
         limit = int(getattr(settings, "LINKJ_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
@@ -248,7 +250,30 @@ def _seconds(delta: datetime.timedelta) -> int:
 # --- Values derived from public content -----------------------------------------------------
 
 
-def remember(name: str, compute: Callable[[], T]) -> T:
+class NotShared(Exception):  # noqa: N818 (a signal to remember(), not an error)
+    """Raised by a `remember()` computation whose result turned out to be this visitor's own:
+    `value` goes to this request and nothing is kept."""
+
+    def __init__(self, value) -> None:
+        super().__init__()
+        self.value = value
+
+
+@dataclass(frozen=True)
+class KeptText:
+    """A remembered text (or SharedAnswer) in the worker's own memory (LocalPages), as pages
+    are; its length bounds that memory."""
+
+    generation: str
+    content: str | SharedAnswer
+    computed_at: datetime.datetime
+    valid_until: datetime.datetime
+
+    def is_current(self, now: datetime.datetime) -> bool:
+        return self.computed_at <= now < self.valid_until
+
+
+def remember(name: str, compute: Callable[[], T], *, local: bool = False) -> T:
     """`compute()`, shared by every visitor until the content changes.
 
     For what is expensive and the same for everyone (a count over 100,000 releases, the
@@ -256,7 +281,8 @@ def remember(name: str, compute: Callable[[], T]) -> T:
     save, delete or scheduled change (go-live, take-down, midnight in Tokyo) makes it stale as
     it does pages. Used whether or not whole pages are cached; `name` must say everything the
     value depends on besides the content (language, filters). A cache that is down only means
-    computing it.
+    computing it. `local=True` (for text, such as shared fragments, or a SharedAnswer) also
+    keeps it in the worker's own memory, like pages: a hit then costs no round trip.
     """
     now = timezone.now()
     try:
@@ -265,20 +291,126 @@ def remember(name: str, compute: Callable[[], T]) -> T:
             gen = generation()
             local_pages.learn_generation(gen)
         key = f"page-cache:value:{gen}:{hashlib.sha256(name.encode()).hexdigest()}"
+        kept = local_pages.get(key) if local else None
+        if isinstance(kept, KeptText) and kept.is_current(now):
+            return kept.content
         stored = cache.get(key)
     except CACHE_ERRORS:
         return compute()
     if stored is not None:
         computed_at, valid_until, value = stored
         if computed_at <= now < valid_until:
+            if local:
+                local_pages.put(key, KeptText(gen, value, computed_at, valid_until))
             return value
-    value = compute()
+    try:
+        value = compute()
+    except NotShared as personal:
+        return personal.value
     try:
         valid_until = _valid_until(gen, now)
         cache.set(key, (now, valid_until, value), timeout=_seconds(valid_until - now))
     except CACHE_ERRORS:
         logger.exception("Page cache unavailable")
+    else:
+        if local:
+            local_pages.put(key, KeptText(gen, value, now, valid_until))
     return value
+
+
+def _personal_marks(request: HttpRequest) -> tuple:
+    """What rendering leaves on the request when it used something of this visitor's: a CSRF
+    token, the CSP nonce, the session or user, messages."""
+    session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")),
+        bool(request.META.get("CSRF_COOKIE_USED")),
+        isinstance(getattr(request, "_csp_nonce", None), str),
+        session is not None and session.accessed,
+        user is not None and getattr(user, "_wrapped", None) is not empty,
+        messages is not None and messages.used,
+    )
+
+
+def _personal_guard(request: HttpRequest, name: str, compute: Callable[[], T]) -> Callable[[], T]:
+    """`compute`, refusing (NotShared) to keep what turns out to use something personal."""
+    before = _personal_marks(request)
+
+    def guarded() -> T:
+        value = compute()
+        if _personal_marks(request) != before:
+            logger.error("%s used something personal: not shared", name)
+            raise NotShared(value)
+        return value
+
+    return guarded
+
+
+def address_name(request: HttpRequest) -> str:
+    """What an answer depends on besides the content: language, path and query string."""
+    query = sorted((key, request.GET.getlist(key)) for key in request.GET)
+    return f"{translation.get_language()}:{request.path}:{query}"
+
+
+def shared_fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> str:
+    """Rendered HTML that every visitor of this address gets alike, kept like `remember()`
+    values: a list's filters, results and pagination, rendered once per content change for
+    everyone, members and staff included, who never get whole cached pages.
+
+    `name` says what the HTML depends on besides the content. A rendering that turns out to
+    use something personal (a CSRF token, the nonce, the session or user, messages) is served
+    to its own request only, never kept, and logged: that template does not belong in a
+    shared fragment.
+    """
+    name = f"fragment:{name}"
+    return remember(name, _personal_guard(request, name, render), local=True)
+
+
+@dataclass(frozen=True)
+class SharedAnswer:
+    """A view's 200 as it left the view: body and the view's own headers."""
+
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+
+    def __len__(self) -> int:
+        return len(self.content)
+
+
+def shared_response(view):
+    """For views whose answer is the same for every visitor whoever asks (feeds, calendars,
+    sitemaps): the body and the view's headers are kept like shared fragments, per language,
+    path and query string, until the content changes. The middleware chain still runs for
+    each request (its own headers, conditional GET). Only a 200 is kept; an answer that used
+    something personal is never kept (as for fragments). LINKJ_SHARED_FRAGMENTS=off renders
+    every time.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        if not settings.LINKJ_SHARED_FRAGMENTS or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+
+        def compute() -> SharedAnswer:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200 or response.streaming or response.cookies:
+                raise NotShared(response)
+            return SharedAnswer(response.content, tuple(response.items()))
+
+        name = f"response:{address_name(request)}"
+        answer = remember(name, _personal_guard(request, name, compute), local=True)
+        if not isinstance(answer, SharedAnswer):
+            return answer  # this request's own
+        response = HttpResponse(answer.content)
+        for header, value in answer.headers:
+            response[header] = value
+        return response
+
+    return wrapper
 
 
 # --- The middleware -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from linkj import extensions, media, views
+from linkj.cache import shared_response
 from linkj.sitemaps import PagesSitemap
 from linkj.sitemaps import index as sitemap_index
 
@@ -19,16 +20,17 @@ admin.site.index_title = _("Site content")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    # Sitemaps: an index, and one sitemap per section, in pages (?p=2).
+    # Sitemaps: an index, and one sitemap per section, in pages (?p=2); the same for every
+    # crawler, so kept whole until the content changes.
     path(
         "sitemap.xml",
-        sitemap_index,
+        shared_response(sitemap_index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        shared_response(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),

@@ -1,6 +1,8 @@
+import functools
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -10,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -20,6 +22,44 @@ from linkj.cache import remember
 from linkj.links import absolute_url
 
 logger = logging.getLogger(__name__)
+
+
+class SharedPageMixin:
+    """A public page that every visitor gets alike, apart from their messages.
+
+    base.html then keeps the whole page but the messages in fragments shared by everyone,
+    members and staff included (`share_fragments`, linkj.cache.shared_fragment), rendered
+    once per content change. The view's context is worked out only when a fragment has to be
+    rendered: each name in `context_names` (what the templates read) is a lazy object over one
+    `build_context()`, so a page whose fragments are kept runs no query and no filter form.
+    """
+
+    context_names: tuple[str, ...] = ()
+
+    def build_context(self, **kwargs) -> dict:
+        return self.get_context_data(**kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not settings.LINKJ_SHARED_FRAGMENTS:
+            context = self.build_context(**kwargs)
+            return self.render_to_response(context)
+        build = functools.cache(lambda: self.build_context(**kwargs))
+        context = {
+            name: SimpleLazyObject(functools.partial(_context_value, build, name))
+            for name in self.all_context_names()
+        }
+        context.update(view=self, share_fragments=True)
+        return self.render_to_response(context)
+
+    def all_context_names(self) -> set[str]:
+        names = set()
+        for cls in type(self).__mro__:
+            names.update(getattr(cls, "context_names", ()))
+        return names
+
+
+def _context_value(build, name: str):
+    return build().get(name)
 
 
 class RememberedCountPaginator(Paginator):
@@ -41,7 +81,7 @@ def elided_page_range(page: Page) -> list:
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
-class FilteredListView(FilterView):
+class FilteredListView(SharedPageMixin, FilterView):
     """A public list with django-filter: the behaviour every list page shares.
 
     - A query string of only empty values (or only a page number) leaves the list unfiltered.
@@ -50,7 +90,36 @@ class FilteredListView(FilterView):
     - A page number out of range or not a number shows the nearest page.
     - Templates get `query_without_page` to build pagination links that keep the filters,
       and `page_range`, the page numbers to link (elided).
+    - The page is shared by every visitor (SharedPageMixin): filters, counts and results are
+      worked out only when its fragments are rendered.
     """
+
+    context_names = (
+        "filter",
+        "object_list",
+        "page_obj",
+        "paginator",
+        "is_paginated",
+        "query_without_page",
+        "active_filter_count",
+        "page_range",
+    )
+
+    def all_context_names(self) -> set[str]:
+        return super().all_context_names() | {self.context_object_name}
+
+    def get_template_names(self) -> list[str]:
+        # Django's and django-filter's versions read the results, which stay lazy here.
+        return [self.template_name]
+
+    def build_context(self, **kwargs) -> dict:
+        """What django-filter's FilterView.get works out before rendering."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        return self.get_context_data(filter=self.filterset, object_list=self.object_list)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -91,7 +160,7 @@ class FilteredListView(FilterView):
         return context
 
 
-class HomeView(TemplateView):
+class HomeView(SharedPageMixin, TemplateView):
     template_name = "home.html"
 
 

@@ -23,6 +23,7 @@ class ReleaseListView(FilteredListView):
     template_name = "news/release_list.html"
     context_object_name = "releases"
     paginate_by = 10
+    context_names = ("about_partner", "query_without_partner")
 
     def get_queryset(self):
         return (

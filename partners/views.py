@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from linkj.cache import remember
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
-from linkj.views import FilteredListView, elided_page_range
+from linkj.views import FilteredListView, SharedPageMixin, elided_page_range
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression, sort_name_expression
@@ -21,6 +21,7 @@ class PartnerListView(FilteredListView):
     template_name = "partners/partner_list.html"
     context_object_name = "partners"
     paginate_by = 24
+    context_names = ("totals", "ordinals")
 
     def get_queryset(self):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
@@ -94,7 +95,7 @@ class PartnerDetailView(DetailView):
         return context
 
 
-class HistoryView(TemplateView):
+class HistoryView(SharedPageMixin, TemplateView):
     """The partnership table, a page of rows at a time, optionally one year's (?year=).
 
     Ordinals come from the window over the whole ledger, so page 3 of 2019 shows the same
@@ -102,6 +103,17 @@ class HistoryView(TemplateView):
     """
 
     template_name = "partners/history.html"
+    context_names = (
+        "years",
+        "year",
+        "totals",
+        "chart",
+        "page_obj",
+        "paginator",
+        "page_range",
+        "query_without_page",
+        "rows",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -36,8 +36,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-# Uncached: the page cache switch off; cached: the site as deployed.
-MODES = {"uncached": {"LINKJ_PAGE_CACHE": "off"}, "cached": {}}
+# In full: nothing kept but shared values (what the first request after a change costs);
+# uncached: the whole-page cache off, pages assembled from shared fragments (what logged-in
+# members and staff get); cached: the site as deployed, for anonymous visitors.
+MODES = {
+    "in full": {"LINKJ_PAGE_CACHE": "off", "LINKJ_SHARED_FRAGMENTS": "off"},
+    "uncached": {"LINKJ_PAGE_CACHE": "off"},
+    "cached": {},
+}
+MODE_TITLES = {
+    "in full": "Rendered in full (`LINKJ_PAGE_CACHE=off LINKJ_SHARED_FRAGMENTS=off`)",
+    "uncached": "Uncached (`LINKJ_PAGE_CACHE=off`)",
+    "cached": "Cached",
+}
 # What a browser behind the TLS proxy sends, as far as the site is concerned.
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
 # Issue 7's targets, read against the table.
@@ -60,7 +71,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--duration", type=int, default=3, help="seconds per URL (default 3)")
     parser.add_argument("--connections", default="16,50", help="comma-separated (16,50)")
-    parser.add_argument("--port", type=int, default=8141, help="first of two ports (8141)")
+    parser.add_argument("--port", type=int, default=8141, help="first of three ports (8141)")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument(
         "--only",
@@ -380,18 +391,19 @@ def render_report(
         "- Server: gunicorn with `gunicorn.conf.py`, 2 sync workers, `linkj.settings.production`, "
         "`DJANGO_SECURE_SSL_REDIRECT=false`, `DJANGO_ALLOWED_HOSTS=127.0.0.1`, JSON access log",
         f"- Load: wrk, 2 threads, {' and '.join(map(str, connections))} connections, "
-        f"{args.duration} s per URL, {args.rounds} interleaved rounds (each URL in both modes "
+        f"{args.duration} s per URL, {args.rounds} interleaved rounds (each URL in every mode "
         "before the next), medians of the rounds; headers "
         + ", ".join(f"`{k}: {v}`" for k, v in HEADERS.items()),
-        "- Modes: *uncached* with `LINKJ_PAGE_CACHE=off`, *cached* without it; both servers "
-        "run side by side on two ports",
+        "- Modes: *in full* with `LINKJ_PAGE_CACHE=off LINKJ_SHARED_FRAGMENTS=off`, *uncached* "
+        "with `LINKJ_PAGE_CACHE=off`, *cached* with neither; the servers run side by side, one "
+        "port each",
         f"- Command: `{command_line(args)}`",
         "",
     ]
     below_share: dict[str, list[str]] = {mode: [] for mode in MODES}
     slow_p99: dict[str, list[str]] = {mode: [] for mode in MODES}
     for mode in MODES:
-        title = "Uncached (`LINKJ_PAGE_CACHE=off`)" if mode == "uncached" else "Cached"
+        title = MODE_TITLES[mode]
         header = "| page | path | KB sent |"
         rule = "|---|---|--:|"
         for count in connections:
@@ -433,10 +445,14 @@ def render_report(
         "N / 2 others: its latency is about N / 2 times the page's own time (Little's law), so "
         "a page that takes 20 ms of CPU cannot have a p99 under 100 ms at 50 connections.",
         "",
-        "*Uncached* turns off only the whole-page cache: values every visitor shares (list "
-        "counts, sitemap figures, ledger totals and rows, menus; `linkj.cache.remember`) are "
-        "still kept until the content changes, as for logged-in members and staff, who never "
-        "get cached pages.",
+        "*Uncached* turns off only the whole-page cache, as for logged-in members and staff, "
+        "who never get cached pages: values every visitor shares (list counts, sitemap "
+        "figures, ledger totals and rows, menus; `linkj.cache.remember`) are still kept until "
+        "the content changes, and list pages, the history and the home page are assembled "
+        "from fragments shared by every visitor (`linkj.views.SharedPageMixin`), with only the "
+        "visitor's messages rendered per request. *In full* turns the fragments off too: "
+        "every request renders its whole page, as the first request after a content change "
+        "does (shared values still kept).",
         "",
         *admin_section(admin),
         "## Against the targets of issue 7",

@@ -102,19 +102,26 @@ def page_cache_off(settings):
     settings.LINKJ_PAGE_CACHE = False
 
 
-# Query counts measure what a view costs: with the page cache on, a repeated request would
-# count 0 and a first one would include the cache's own schedule query. Every query-count
-# fixture therefore turns the page cache off for its test (tests/test_page_cache.py counts the
-# cached path on its own). The next scheduled change (linkj.cache.next_change: a few aggregates,
+@pytest.fixture
+def rendered_in_full(settings):
+    """Neither whole pages nor shared fragments: every request renders its page in full."""
+    settings.LINKJ_PAGE_CACHE = False
+    settings.LINKJ_SHARED_FRAGMENTS = False
+
+
+# Query counts measure what a view costs: with the page cache or shared fragments on, a
+# repeated request would count 0 and a first one would include the cache's own schedule query.
+# Every query-count fixture therefore renders in full (tests/test_page_cache.py and
+# tests/test_shared_fragments.py count the cached paths on their own). The next scheduled change (linkj.cache.next_change: a few aggregates,
 # once per content change for the whole site, which remembered counts also rely on) is worked
 # out before counting, as the site's chrome is.
 @pytest.fixture
-def django_assert_num_queries(django_assert_num_queries, page_cache_off):
+def django_assert_num_queries(django_assert_num_queries, rendered_in_full):
     return _after_next_change(django_assert_num_queries)
 
 
 @pytest.fixture
-def django_assert_max_num_queries(django_assert_max_num_queries, page_cache_off):
+def django_assert_max_num_queries(django_assert_max_num_queries, rendered_in_full):
     return _after_next_change(django_assert_max_num_queries)
 
 
@@ -129,7 +136,7 @@ def _after_next_change(assert_queries):
 
 
 @pytest.fixture
-def count_queries(page_cache_off):
+def count_queries(rendered_in_full):
     """Return a function that runs a callable and reports how many SQL queries it made.
 
     Each run starts from an empty cache: the site's chrome (menus) and other cached parts are

@@ -64,6 +64,8 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
         pages=pages,
         data={"database": "sqlite 3", "cache": "LocMemCache", "partners": 16},
         sizes={
+            ("in full", "static file"): 2048,
+            ("in full", "news list"): 10240,
             ("uncached", "static file"): 2048,
             ("uncached", "news list"): 10240,
             ("cached", "static file"): 2048,
@@ -78,11 +80,14 @@ def test_the_report_gives_medians_ratios_to_static_and_the_missed_targets():
     )
     row = "| news list | `/ja/news/` | 10.0 | 200† | 10.0 | 120.0 | 20.0% | 200† | 10.0 | 120.0 | 20.0% |"
     assert row in report
-    uncached, cached = report.split("## Cached")
+    in_full, rest = report.split("## Uncached")
+    uncached, cached = rest.split("## Cached")
+    assert "## Rendered in full" in in_full and row in in_full
     assert row in uncached
     assert row.replace("| 10.0 | 200†", "| 3.0 | 200†") in cached
     assert "| page | path | KB sent |" in report
     assert "- uncached, below 25% of static: news list (20.0%)" in report
+    assert "- in full, below 25% of static: news list (20.0%)" in report
     assert "- cached, p99 above 100 ms: news list (120 ms)" in report
     assert "16 partners" in report
 

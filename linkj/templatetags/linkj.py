@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from linkj import cache as linkj_cache
 from linkj import extensions
 from linkj.images import rendition
 from linkj.links import absolute_url, site_path
@@ -183,6 +184,43 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+class SharedNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None or not context.get("share_fragments"):
+            return self.nodelist.render(context)
+        vary = [value.resolve(context) for value in self.vary]
+        name = f"{self.name.resolve(context)}:{linkj_cache.address_name(request)}:{vary}"
+        return linkj_cache.shared_fragment(request, name, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def shared(parser, token):
+    """`{% shared "name" [value …] %}…{% endshared %}`: HTML that every visitor of this
+    address gets alike, rendered once per content change (linkj.cache.shared_fragment), on
+    pages whose view says so (`share_fragments`, linkj.views.SharedPageMixin); elsewhere it
+    renders as if the tag were not there.
+
+    The key holds the name, the language, the path and the whole query string, plus any
+    values given. What is inside must not depend on the visitor (no form with a CSRF token,
+    no edit link, no nonce): such a rendering is never kept. The view must leave the work
+    for the inside lazy (querysets, lazy objects), so that a kept fragment costs no query.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('Use {% shared "name" [value …] %}…{% endshared %}')
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
 
 
 # Share links are plain links to each network's own share page: no script, no tracking pixel,
