@@ -31,7 +31,6 @@ class FilteredEventListView(FilteredListView):
     context_object_name = "events"
     paginate_by = 20
     is_past = False
-    context_names = ("is_past", "today")
 
     def get_queryset(self):
         events = Event.objects.past() if self.is_past else Event.objects.upcoming()

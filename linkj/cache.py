@@ -11,7 +11,9 @@ too, checked against the generation it read at most LINKJ_PAGE_CACHE_LOCAL_SECON
 The cache only ever holds what an anonymous visitor gets: a request carrying a session or a
 messages cookie bypasses it, and a response is stored only when nothing about it was personal
 (no cookie set, no message shown, no CSRF token or CSP nonce used, no private/no-store).
-`remember()` keeps values every visitor shares (counts, aggregates) under the same rules.
+`remember()` keeps values every visitor shares (counts, aggregates) under the same rules;
+`shared_fragment()` and `shared_response()` keep HTML and answers every visitor gets alike (for
+logged-in members too, who never get whole cached pages), refusing anything personal.
 """
 
 from __future__ import annotations
@@ -273,6 +275,43 @@ class KeptText:
         return self.computed_at <= now < self.valid_until
 
 
+def _value_key(name: str) -> tuple[str, str]:
+    """The current generation and the cache key of the value `name` under it."""
+    gen = local_pages.known_generation()
+    if gen is None:
+        gen = generation()
+        local_pages.learn_generation(gen)
+    return gen, f"page-cache:value:{gen}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
+def _recall(gen: str, key: str, now: datetime.datetime, local: bool):
+    """The value kept under `key` if current, else MISSING (may raise CACHE_ERRORS)."""
+    kept = local_pages.get(key) if local else None
+    if isinstance(kept, KeptText) and kept.is_current(now):
+        return kept.content
+    stored = cache.get(key)
+    if stored is not None:
+        computed_at, valid_until, value = stored
+        if computed_at <= now < valid_until:
+            if local:
+                local_pages.put(key, KeptText(gen, value, computed_at, valid_until))
+            return value
+    return MISSING
+
+
+MISSING = object()
+
+
+def recall(name: str, *, local: bool = False):
+    """The value `remember(name, …)` keeps, if it is kept and current; else None."""
+    try:
+        gen, key = _value_key(name)
+        value = _recall(gen, key, timezone.now(), local)
+    except CACHE_ERRORS:
+        return None
+    return None if value is MISSING else value
+
+
 def remember(name: str, compute: Callable[[], T], *, local: bool = False) -> T:
     """`compute()`, shared by every visitor until the content changes.
 
@@ -286,23 +325,12 @@ def remember(name: str, compute: Callable[[], T], *, local: bool = False) -> T:
     """
     now = timezone.now()
     try:
-        gen = local_pages.known_generation()
-        if gen is None:
-            gen = generation()
-            local_pages.learn_generation(gen)
-        key = f"page-cache:value:{gen}:{hashlib.sha256(name.encode()).hexdigest()}"
-        kept = local_pages.get(key) if local else None
-        if isinstance(kept, KeptText) and kept.is_current(now):
-            return kept.content
-        stored = cache.get(key)
+        gen, key = _value_key(name)
+        value = _recall(gen, key, now, local)
     except CACHE_ERRORS:
         return compute()
-    if stored is not None:
-        computed_at, valid_until, value = stored
-        if computed_at <= now < valid_until:
-            if local:
-                local_pages.put(key, KeptText(gen, value, computed_at, valid_until))
-            return value
+    if value is not MISSING:
+        return value
     try:
         value = compute()
     except NotShared as personal:
@@ -354,7 +382,18 @@ def address_name(request: HttpRequest) -> str:
     return f"{translation.get_language()}:{request.path}:{query}"
 
 
-def shared_fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> str:
+def fragment_name(request: HttpRequest, name: str, vary: Iterable = ()) -> str:
+    return f"fragment:{name}:{address_name(request)}:{list(vary)}"
+
+
+def kept_fragment(request: HttpRequest, name: str, vary: Iterable = ()) -> str | None:
+    """The fragment `name` of this address if it is kept and current, else None."""
+    return recall(fragment_name(request, name, vary), local=True)
+
+
+def shared_fragment(
+    request: HttpRequest, name: str, render: Callable[[], str], vary: Iterable = ()
+) -> str:
     """Rendered HTML that every visitor of this address gets alike, kept like `remember()`
     values: a list's filters, results and pagination, rendered once per content change for
     everyone, members and staff included, who never get whole cached pages.
@@ -364,7 +403,7 @@ def shared_fragment(request: HttpRequest, name: str, render: Callable[[], str]) 
     to its own request only, never kept, and logged: that template does not belong in a
     shared fragment.
     """
-    name = f"fragment:{name}"
+    name = fragment_name(request, name, vary)
     return remember(name, _personal_guard(request, name, render), local=True)
 
 

@@ -1,4 +1,3 @@
-import functools
 import logging
 import uuid
 
@@ -12,54 +11,58 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from linkj.cache import remember
+from linkj.cache import kept_fragment, remember
 from linkj.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
 
+# The {% shared %} fragments of base.html: everything above and below the messages.
+PAGE_FRAGMENTS = ("page-top", "page-bottom")
+
+
 class SharedPageMixin:
     """A public page that every visitor gets alike, apart from their messages.
 
-    base.html then keeps the whole page but the messages in fragments shared by everyone,
-    members and staff included (`share_fragments`, linkj.cache.shared_fragment), rendered
-    once per content change. The view's context is worked out only when a fragment has to be
-    rendered: each name in `context_names` (what the templates read) is a lazy object over one
-    `build_context()`, so a page whose fragments are kept runs no query and no filter form.
+    base.html then keeps everything but the messages in fragments shared by every visitor
+    (PAGE_FRAGMENTS; linkj.cache.shared_fragment), rendered once per content change. When
+    both are kept, the view does nothing else: no query, no filter form, no object; the
+    template gets the kept HTML itself, so a fragment that expires meanwhile cannot leave a
+    half page. Otherwise the view runs as usual and its rendering keeps the fragments.
+
+    `shares_with(request)` says for whom: everyone by default; a page with edit links says
+    not for staff, who then get it rendered in full.
     """
 
-    context_names: tuple[str, ...] = ()
+    share_fragments = False
 
-    def build_context(self, **kwargs) -> dict:
-        return self.get_context_data(**kwargs)
+    def shares_with(self, request) -> bool:
+        return True
 
     def get(self, request, *args, **kwargs):
-        if not settings.LINKJ_SHARED_FRAGMENTS:
-            context = self.build_context(**kwargs)
-            return self.render_to_response(context)
-        build = functools.cache(lambda: self.build_context(**kwargs))
-        context = {
-            name: SimpleLazyObject(functools.partial(_context_value, build, name))
-            for name in self.all_context_names()
-        }
-        context.update(view=self, share_fragments=True)
-        return self.render_to_response(context)
+        self.share_fragments = settings.LINKJ_SHARED_FRAGMENTS and self.shares_with(request)
+        if self.share_fragments:
+            kept = {name: kept_fragment(request, name) for name in PAGE_FRAGMENTS}
+            if None not in kept.values():
+                context = {"view": self, "share_fragments": True, "kept_fragments": kept}
+                return self.render_to_response(context)
+        return super().get(request, *args, **kwargs)
 
-    def all_context_names(self) -> set[str]:
-        names = set()
-        for cls in type(self).__mro__:
-            names.update(getattr(cls, "context_names", ()))
-        return names
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share_fragments"] = self.share_fragments
+        return context
 
 
-def _context_value(build, name: str):
-    return build().get(name)
+def not_for_staff(request) -> bool:
+    """Staff may get edit links and previews on the page: they get it rendered in full."""
+    return not request.user.is_staff
 
 
 class RememberedCountPaginator(Paginator):
@@ -91,35 +94,13 @@ class FilteredListView(SharedPageMixin, FilterView):
     - Templates get `query_without_page` to build pagination links that keep the filters,
       and `page_range`, the page numbers to link (elided).
     - The page is shared by every visitor (SharedPageMixin): filters, counts and results are
-      worked out only when its fragments are rendered.
+      worked out only when its fragments are not kept.
     """
 
-    context_names = (
-        "filter",
-        "object_list",
-        "page_obj",
-        "paginator",
-        "is_paginated",
-        "query_without_page",
-        "active_filter_count",
-        "page_range",
-    )
-
-    def all_context_names(self) -> set[str]:
-        return super().all_context_names() | {self.context_object_name}
-
     def get_template_names(self) -> list[str]:
-        # Django's and django-filter's versions read the results, which stay lazy here.
+        # Django's and django-filter's versions read the results, not worked out for a page
+        # from kept fragments.
         return [self.template_name]
-
-    def build_context(self, **kwargs) -> dict:
-        """What django-filter's FilterView.get works out before rendering."""
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        return self.get_context_data(filter=self.filterset, object_list=self.object_list)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from linkj.cache import remember
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
-from linkj.views import FilteredListView, SharedPageMixin, elided_page_range
+from linkj.views import FilteredListView, SharedPageMixin, elided_page_range, not_for_staff
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression, sort_name_expression
@@ -21,7 +21,6 @@ class PartnerListView(FilteredListView):
     template_name = "partners/partner_list.html"
     context_object_name = "partners"
     paginate_by = 24
-    context_names = ("totals", "ordinals")
 
     def get_queryset(self):
         first = Agreement.objects.filter(partner=OuterRef("pk")).order_by("signed_on", "pk")
@@ -53,9 +52,13 @@ class PartnerListView(FilteredListView):
         return context
 
 
-class PartnerDetailView(DetailView):
+class PartnerDetailView(SharedPageMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
+    is_preview = False
+
+    def shares_with(self, request) -> bool:
+        return not_for_staff(request)
 
     def get_object(self, queryset=None):
         # The partner comes with its agreements (one query, the standing annotated on them),
@@ -103,17 +106,6 @@ class HistoryView(SharedPageMixin, TemplateView):
     """
 
     template_name = "partners/history.html"
-    context_names = (
-        "years",
-        "year",
-        "totals",
-        "chart",
-        "page_obj",
-        "paginator",
-        "page_range",
-        "query_without_page",
-        "rows",
-    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -43,6 +43,10 @@ SHARED_PAGES = [
     "/ja/events/",
     "/en/events/past/",
     "/ja/events/?month=2026-13",
+    "/ja/partners/ucsd/",
+    "/en/partners/kawasaki/",
+    "/ja/news/release-3/",
+    "/en/news/release-4/",
 ]
 
 
@@ -83,7 +87,10 @@ def test_a_page_from_shared_fragments_is_the_page_rendered_in_full(client, setti
 
 
 @time_machine.travel(NOW, tick=False)
-@pytest.mark.parametrize("url", ["/ja/", "/ja/partners/", "/ja/partners/history/", "/ja/news/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/ja/", "/ja/partners/", "/ja/partners/history/", "/ja/news/", "/ja/partners/ucsd/"],
+)
 def test_a_page_whose_fragments_are_kept_runs_no_query(client, content, url):
     get(client, url)
     with CaptureQueriesContext(connection) as queries:
@@ -144,6 +151,25 @@ def test_messages_stay_each_visitors_own(client, content, rf):
     assert "登録を受け付けました" not in get(client, "/ja/news/")  # shown once
     client.logout()
     assert "登録を受け付けました" not in get(client, "/ja/news/")
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("url", ["/ja/partners/ucsd/", "/ja/news/release-3/"])
+def test_staff_get_detail_pages_in_full_with_their_edit_link(client, content, editor, url):
+    assert "edit-link" not in get(client, url)  # kept for visitors
+    client.force_login(editor)
+    assert "edit-link" in get(client, url)
+    client.logout()
+    assert "edit-link" not in get(client, url)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_release_not_live_in_this_language_still_says_so(client, content):
+    ReleaseFactory(slug="japanese-only", publish_at_ja=LONG_AGO, publish_at_en=None)
+    for _ in range(2):
+        response = client.get("/en/news/japanese-only/")
+        assert response.status_code == 404
+        assert "/ja/news/japanese-only/" in response.content.decode()
 
 
 def _fragment(request, render):

@@ -196,9 +196,14 @@ class SharedNode(template.Node):
         request = context.get("request")
         if request is None or not context.get("share_fragments"):
             return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        kept = context.get("kept_fragments") or {}
+        if name in kept:  # the view found it kept (linkj.views.SharedPageMixin)
+            return kept[name]
         vary = [value.resolve(context) for value in self.vary]
-        name = f"{self.name.resolve(context)}:{linkj_cache.address_name(request)}:{vary}"
-        return linkj_cache.shared_fragment(request, name, lambda: self.nodelist.render(context))
+        return linkj_cache.shared_fragment(
+            request, name, lambda: self.nodelist.render(context), vary=vary
+        )
 
 
 @register.tag
@@ -210,8 +215,7 @@ def shared(parser, token):
 
     The key holds the name, the language, the path and the whole query string, plus any
     values given. What is inside must not depend on the visitor (no form with a CSRF token,
-    no edit link, no nonce): such a rendering is never kept. The view must leave the work
-    for the inside lazy (querysets, lazy objects), so that a kept fragment costs no query.
+    no edit link, no nonce): such a rendering is never kept.
     """
     bits = token.split_contents()
     if len(bits) < 2:
