@@ -151,8 +151,11 @@ def test_partner_page_states_its_ordinals_in_both_languages(client, demo_partner
     english = client.get("/en/partners/osaka/").content.decode()
     assert "13th partnership" in english and "3rd with a local government" in english
     assert "13 partners, 7 of them overseas" in english
+    assert "government. At the time" in english
     japanese = client.get("/ja/partners/osaka/").content.decode()
     assert "13件目" in japanese and "3件目" in japanese
+    # Japanese sentences follow each other without a space.
+    assert re.search(r"です。この時点で提携先は 13 団体", japanese)
 
 
 def test_partner_page_shows_former_names(client, demo_partners):
