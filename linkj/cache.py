@@ -275,6 +275,9 @@ class KeptText:
         return self.computed_at <= now < self.valid_until
 
 
+MISSING = object()
+
+
 def _value_key(name: str) -> tuple[str, str]:
     """The current generation and the cache key of the value `name` under it."""
     gen = local_pages.known_generation()
@@ -297,9 +300,6 @@ def _recall(gen: str, key: str, now: datetime.datetime, local: bool):
                 local_pages.put(key, KeptText(gen, value, computed_at, valid_until))
             return value
     return MISSING
-
-
-MISSING = object()
 
 
 def recall(name: str, *, local: bool = False):
@@ -395,8 +395,8 @@ def shared_fragment(
     request: HttpRequest, name: str, render: Callable[[], str], vary: Iterable = ()
 ) -> str:
     """Rendered HTML that every visitor of this address gets alike, kept like `remember()`
-    values: a list's filters, results and pagination, rendered once per content change for
-    everyone, members and staff included, who never get whole cached pages.
+    values: a page above and below its messages (base.html), rendered once per content change
+    for everyone it is shared with, members included, who never get whole cached pages.
 
     `name` says what the HTML depends on besides the content. A rendering that turns out to
     use something personal (a CSRF token, the nonce, the session or user, messages) is served

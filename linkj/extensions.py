@@ -47,6 +47,9 @@ partnership_row_annotations = Slot("partnership row annotations")
 partnership_row_templates = Slot("partnership row templates")
 # Sitemap sections: (name, Sitemap class), in the index's order.
 sitemaps = Slot("sitemaps")
+# Callables (event slug) -> True when that event's page shows each visitor something of their
+# own (a registration form): such a page is rendered for each visitor, never shared.
+personal_event_page = Slot("personal event page")
 
 
 @dataclass(frozen=True)

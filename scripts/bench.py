@@ -16,6 +16,7 @@ page does not answer 200 or the tools are missing.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime
 import json
 import os
@@ -51,6 +52,7 @@ MODE_TITLES = {
 }
 # What a browser behind the TLS proxy sends, as far as the site is concerned.
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+WORKERS = 2
 # Issue 7's targets, read against the table.
 TARGET_UNCACHED_LIST, TARGET_CACHED, TARGET_P99_MS = 0.25, 0.90, 100.0
 TARGET_ADMIN_MS = 300.0
@@ -177,7 +179,7 @@ def server_environment() -> dict[str, str]:
             "DJANGO_SECRET_KEY": environment.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(64),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_SECURE_SSL_REDIRECT": "false",
-            "GUNICORN_WORKERS": "2",
+            "GUNICORN_WORKERS": str(WORKERS),
             "GUNICORN_THREADS": "1",
         }
     )
@@ -293,11 +295,18 @@ def check_page(port: int, path: str, label: str) -> int:
 
 
 def drain(port: int) -> None:
-    # Requests wrk left queued would otherwise be served during the next URL's run.
-    try:
-        fetch(port, "/healthz", timeout=60)
-    except OSError:
-        pass
+    """Wait until the server has served what wrk left queued, which would otherwise run during
+    the next URL's measurement: one request per worker at once, each answered only once its
+    worker is free (a slow page at 50 connections leaves seconds of work behind)."""
+
+    def ask(_worker: int) -> None:
+        try:
+            fetch(port, "/healthz", timeout=60)
+        except OSError:
+            pass
+
+    with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(ask, range(WORKERS)))
 
 
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -448,7 +457,7 @@ def render_report(
         "*Uncached* turns off only the whole-page cache, as for logged-in members and staff, "
         "who never get cached pages: values every visitor shares (list counts, sitemap "
         "figures, ledger totals and rows, menus; `linkj.cache.remember`) are still kept until "
-        "the content changes; list, history, home, partner and release pages are assembled "
+        "the content changes; list, history, home, search, partner and release pages are assembled "
         "from fragments shared by every visitor (`linkj.views.SharedPageMixin`), with only the "
         "visitor's messages rendered per request, and feeds, calendars and sitemaps are kept "
         "whole (event pages are rendered per request). *In full* turns the fragments off too: "

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from linkj.cache import remember
-from linkj.views import RememberedCountPaginator, elided_page_range
+from linkj.views import RememberedCountPaginator, SharedPageMixin, elided_page_range
 
 from .normalise import MAX_QUERY_LENGTH, is_too_short, terms
 from .query import COUNT_LIMIT, GROUPS, capped_counts
@@ -17,10 +17,10 @@ PAGE_SIZE = 20  # results per page when one group is shown
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class SearchView(TemplateView):
+class SearchView(SharedPageMixin, TemplateView):
     """/<lang>/search/?q=…: partners, releases and events, a few of each, or one group in
     pages (?type=releases&page=2). Only what is live in the page's language is shown; the
-    words may be typed in either language."""
+    words may be typed in either language. The same for every visitor (SharedPageMixin)."""
 
     template_name = "search/search.html"
 

@@ -3,6 +3,7 @@ from HTML rendered once per content change (linkj.views.SharedPageMixin, the {% 
 with the visitor's own messages rendered live between them."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -47,6 +48,11 @@ SHARED_PAGES = [
     "/en/partners/kawasaki/",
     "/ja/news/release-3/",
     "/en/news/release-4/",
+    "/ja/search/?q=%E5%B7%9D%E5%B4%8E",
+    "/en/search/?q=release&type=releases&page=2",
+    "/ja/search/?q=x",
+    "/ja/events/nyc-seminar/",
+    "/en/events/nyc-seminar/",
 ]
 
 
@@ -132,9 +138,20 @@ def test_a_go_live_shows_without_a_save(client, content):
 
 
 @time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("url", ["/ja/news/", "/ja/partners/ucsd/"])
+def test_a_members_visit_keeps_the_fragments_for_everyone(client, content, url):
+    client.force_login(UserFactory(is_staff=False))
+    as_member = get(client, url)
+    client.logout()
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, url) == as_member
+    assert [query["sql"] for query in queries.captured_queries] == []
+
+
+@time_machine.travel(NOW, tick=False)
 def test_messages_stay_each_visitors_own(client, content, rf):
     get(client, "/ja/news/")  # the fragments are kept
-    member = UserFactory()
+    member = UserFactory(is_staff=False)
     client.force_login(member)
     session = client.session
     request = rf.get("/")
@@ -170,6 +187,22 @@ def test_a_release_not_live_in_this_language_still_says_so(client, content):
         response = client.get("/en/news/japanese-only/")
         assert response.status_code == 404
         assert "/ja/news/japanese-only/" in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_event_page_with_registration_is_each_visitors_own(client, content, caplog):
+    from tests.registrations.factories import RegistrationSettingsFactory
+
+    event = EventFactory(slug="open-seminar", starts_at=NOW + datetime.timedelta(days=30))
+    RegistrationSettingsFactory(event=event)
+    assert "csrfmiddlewaretoken" in get(client, "/en/events/open-seminar/")
+    tokens = set()
+    for _ in range(2):
+        page = get(client, "/en/events/open-seminar/")
+        tokens.add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1))
+        client.cookies.clear()
+    assert len(tokens) == 2  # rendered for each visitor
+    assert "used something personal" not in caplog.text
 
 
 def _fragment(request, render):
