@@ -457,12 +457,12 @@ def render_report(
         "*Uncached* turns off only the whole-page cache, as for logged-in members and staff, "
         "who never get cached pages: values every visitor shares (list counts, sitemap "
         "figures, ledger totals and rows, menus; `linkj.cache.remember`) are still kept until "
-        "the content changes; list, history, home, search, partner and release pages are assembled "
+        "the content changes; list, history, home, search and detail pages are assembled "
         "from fragments shared by every visitor (`linkj.views.SharedPageMixin`), with only the "
         "visitor's messages rendered per request, and feeds, calendars and sitemaps are kept "
-        "whole (event pages are rendered per request). *In full* turns the fragments off too: "
-        "every request renders its whole page, as the first request after a content change "
-        "does (shared values still kept).",
+        "whole (event pages with a registration form excepted). *In full* turns the fragments "
+        "off too: every request renders its whole page, as the first request after a content "
+        "change does (shared values still kept).",
         "",
         *admin_section(admin),
         "## Against the targets of issue 7",

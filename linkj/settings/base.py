@@ -238,11 +238,12 @@ LINKJ_PAGE_CACHE = os.environ.get("LINKJ_PAGE_CACHE", "on").strip().lower() != "
 # worker shows within that time, one saved through this worker at once. 0 turns it off.
 LINKJ_PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("LINKJ_PAGE_CACHE_LOCAL_SECONDS", "1"))
 LINKJ_PAGE_CACHE_LOCAL_BYTES = 32 * 1024 * 1024
-# Shared fragments (linkj.views.SharedPageMixin): list, history, home, search, partner and
-# release pages are the same for every visitor apart from their messages, so everyone (members
-# too; staff but on pages with edit links) gets them assembled from HTML rendered once per
-# content change, kept under the same rules as pages; feeds, calendars and sitemaps are kept
-# whole. "off" renders them in full every time (the benchmark's "in full" mode).
+# Shared fragments (linkj.views.SharedPageMixin): list, history, home, search and detail pages
+# are the same for every visitor apart from their messages, so everyone (members too; staff but
+# on pages with edit links; nobody on event pages with a registration form) gets them assembled
+# from HTML rendered once per content change, kept under the same rules as pages; feeds,
+# calendars and sitemaps are kept whole. "off" renders them in full every time (the
+# benchmark's "in full" mode).
 LINKJ_SHARED_FRAGMENTS = os.environ.get("LINKJ_SHARED_FRAGMENTS", "on").strip().lower() != "off"
 MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware"),
