@@ -382,18 +382,16 @@ def address_name(request: HttpRequest) -> str:
     return f"{translation.get_language()}:{request.path}:{query}"
 
 
-def fragment_name(request: HttpRequest, name: str, vary: Iterable = ()) -> str:
-    return f"fragment:{name}:{address_name(request)}:{list(vary)}"
+def fragment_name(request: HttpRequest, name: str) -> str:
+    return f"fragment:{name}:{address_name(request)}"
 
 
-def kept_fragment(request: HttpRequest, name: str, vary: Iterable = ()) -> str | None:
+def kept_fragment(request: HttpRequest, name: str) -> str | None:
     """The fragment `name` of this address if it is kept and current, else None."""
-    return recall(fragment_name(request, name, vary), local=True)
+    return recall(fragment_name(request, name), local=True)
 
 
-def shared_fragment(
-    request: HttpRequest, name: str, render: Callable[[], str], vary: Iterable = ()
-) -> str:
+def shared_fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> str:
     """Rendered HTML that every visitor of this address gets alike, kept like `remember()`
     values: a page above and below its messages (base.html), rendered once per content change
     for everyone it is shared with, members included, who never get whole cached pages.
@@ -403,7 +401,7 @@ def shared_fragment(
     to its own request only, never kept, and logged: that template does not belong in a
     shared fragment.
     """
-    name = fragment_name(request, name, vary)
+    name = fragment_name(request, name)
     return remember(name, _personal_guard(request, name, render), local=True)
 
 

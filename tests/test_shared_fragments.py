@@ -318,3 +318,11 @@ def test_a_kept_answer_that_used_something_personal_is_never_kept(rf, caplog):
         assert shared(_request()).content == b"hello AnonymousUser"
     assert len(calls) == 2
     assert "used something personal" in caplog.text
+
+
+def test_the_tag_takes_one_name():
+    from django.template import Template, TemplateSyntaxError
+
+    for wrong in ("{% shared %}", '{% shared "a" "b" %}'):
+        with pytest.raises(TemplateSyntaxError, match="shared"):
+            Template("{% load linkj %}" + wrong + "{% endshared %}")

@@ -187,10 +187,9 @@ def capture(parser, token):
 
 
 class SharedNode(template.Node):
-    def __init__(self, nodelist, name, vary):
+    def __init__(self, nodelist, name):
         self.nodelist = nodelist
         self.name = name
-        self.vary = vary
 
     def render(self, context) -> str:
         request = context.get("request")
@@ -200,31 +199,25 @@ class SharedNode(template.Node):
         kept = context.get("kept_fragments") or {}
         if name in kept:  # the view found it kept (linkj.views.SharedPageMixin)
             return kept[name]
-        vary = [value.resolve(context) for value in self.vary]
-        return linkj_cache.shared_fragment(
-            request, name, lambda: self.nodelist.render(context), vary=vary
-        )
+        return linkj_cache.shared_fragment(request, name, lambda: self.nodelist.render(context))
 
 
 @register.tag
 def shared(parser, token):
-    """`{% shared "name" [value …] %}…{% endshared %}`: HTML that every visitor of this
+    """`{% shared "name" %}…{% endshared %}`: HTML that every visitor of this
     address gets alike, rendered once per content change (linkj.cache.shared_fragment), on
     pages whose view says so (`share_fragments`, linkj.views.SharedPageMixin); elsewhere it
     renders as if the tag were not there.
 
-    The key holds the name, the language, the path and the whole query string, plus any
-    values given. What is inside must not depend on the visitor (no form with a CSRF token,
+    The key holds the name, the language, the path and the whole query string. What is inside must not depend on the visitor (no form with a CSRF token,
     no edit link, no nonce): such a rendering is never kept.
     """
     bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError('Use {% shared "name" [value …] %}…{% endshared %}')
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError('Use {% shared "name" %}…{% endshared %}')
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
-    return SharedNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+    return SharedNode(nodelist, parser.compile_filter(bits[1]))
 
 
 # Share links are plain links to each network's own share page: no script, no tracking pixel,
