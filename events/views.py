@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from linkj import extensions
+from linkj.cache import remember
 from linkj.links import absolute_url
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
-from linkj.views import FilteredListView, SharedPageMixin, not_for_staff
+from linkj.views import FilteredListView, SharedDetailPageMixin
 
 from . import ics
 from .filters import EventFilter
@@ -63,17 +64,18 @@ def _get_event(request, slug):
     raise Http404
 
 
-class EventDetailView(SharedPageMixin, DetailView):
+class EventDetailView(SharedDetailPageMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
     is_preview = False
 
     def shares_with(self, request) -> bool:
-        """Not for staff (edit links, previews), nor where the page holds a registration
-        panel, which shows each visitor their own state and form."""
+        """Nor where the page holds a registration panel, which shows each visitor their own
+        state and form (known once per content change, not asked on every view)."""
         slug = self.kwargs["slug"]
-        return not_for_staff(request) and not any(
-            is_personal(slug) for is_personal in extensions.personal_event_page
+        return super().shares_with(request) and not remember(
+            f"event-page-is-personal:{slug}",
+            lambda: any(is_personal(slug) for is_personal in extensions.personal_event_page),
         )
 
     def get_object(self, queryset=None):

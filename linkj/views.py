@@ -36,8 +36,8 @@ class SharedPageMixin:
     template gets the kept HTML itself, so a fragment that expires meanwhile cannot leave a
     half page. Otherwise the view runs as usual and its rendering keeps the fragments.
 
-    `shares_with(request)` says for whom: everyone by default; a page with edit links says
-    not for staff, who then get it rendered in full.
+    `shares_with(request)` says for whom: everyone by default (SharedDetailPageMixin: not
+    staff).
     """
 
     share_fragments = False
@@ -60,9 +60,12 @@ class SharedPageMixin:
         return context
 
 
-def not_for_staff(request) -> bool:
-    """Staff may get edit links and previews on the page: they get it rendered in full."""
-    return not request.user.is_staff
+class SharedDetailPageMixin(SharedPageMixin):
+    """A detail page: staff may get edit links and previews there, so they get it rendered in
+    full; everyone else shares it."""
+
+    def shares_with(self, request) -> bool:
+        return not request.user.is_staff
 
 
 class RememberedCountPaginator(Paginator):

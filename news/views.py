@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
-from linkj.views import FilteredListView, SharedPageMixin, not_for_staff
+from linkj.views import FilteredListView, SharedDetailPageMixin
 from partners.models import Partner
 
 from .filters import ReleaseFilter, partner_by_slug_or_id
@@ -45,13 +45,10 @@ class ReleaseListView(FilteredListView):
         return context
 
 
-class ReleaseDetailView(SharedPageMixin, DetailView):
+class ReleaseDetailView(SharedDetailPageMixin, DetailView):
     template_name = "news/release_detail.html"
     context_object_name = "release"
     is_preview = False
-
-    def shares_with(self, request) -> bool:
-        return not_for_staff(request)
 
     def get_object(self, queryset=None):
         language = get_language()

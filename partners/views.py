@@ -7,7 +7,12 @@ from django.views.generic import DetailView, TemplateView
 from linkj.cache import remember
 from linkj.preview import mark_preview, wants_preview
 from linkj.publishing import can_preview
-from linkj.views import FilteredListView, SharedPageMixin, elided_page_range, not_for_staff
+from linkj.views import (
+    FilteredListView,
+    SharedDetailPageMixin,
+    SharedPageMixin,
+    elided_page_range,
+)
 
 from . import ledger
 from .filters import SORT_ORDERS, PartnerFilter, display_name_expression, sort_name_expression
@@ -52,13 +57,10 @@ class PartnerListView(FilteredListView):
         return context
 
 
-class PartnerDetailView(SharedPageMixin, DetailView):
+class PartnerDetailView(SharedDetailPageMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
     is_preview = False
-
-    def shares_with(self, request) -> bool:
-        return not_for_staff(request)
 
     def get_object(self, queryset=None):
         # The partner comes with its agreements (one query, the standing annotated on them),
