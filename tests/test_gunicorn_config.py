@@ -1,3 +1,4 @@
+import gc
 import runpy
 import subprocess
 import sys
@@ -16,6 +17,7 @@ GUNICORN_VARIABLES = (
     "WEB_CONCURRENCY",
     "GUNICORN_THREADS",
     "GUNICORN_TIMEOUT",
+    "GUNICORN_MAX_REQUESTS",
     "GUNICORN_ACCESS_LOG",
     "GUNICORN_CONTROL_SOCKET",
     "FORWARDED_ALLOW_IPS",
@@ -57,6 +59,26 @@ def test_bind_threads_timeout_and_trusted_proxies_come_from_the_environment(load
     assert config["bind"] == ["0.0.0.0:8000", "unix:/run/linkj.sock"]
     assert (config["threads"], config["timeout"]) == (4, 20)
     assert config["forwarded_allow_ips"] == "10.0.0.0/8"
+
+
+def test_workers_are_recycled_rarely_and_not_all_at_once(load_config):
+    # A fresh worker's first requests are its slowest (cold template and fragment caches):
+    # at gunicorn's example value of 2,000, a busy worker restarted every few seconds.
+    config = load_config()
+    assert config["max_requests"] >= 20_000
+    assert config["max_requests_jitter"] == config["max_requests"] // 10
+    config = load_config(GUNICORN_MAX_REQUESTS="5000")
+    assert (config["max_requests"], config["max_requests_jitter"]) == (5000, 500)
+
+
+def test_the_master_freezes_what_the_application_allocated_before_forking(load_config):
+    when_ready = load_config()["when_ready"]
+    gc.unfreeze()
+    try:
+        when_ready(server=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_only_the_local_proxy_is_trusted_by_default(load_config):
