@@ -1,5 +1,6 @@
-"""On a phone (390 x 844): the month calendar is a list of days with nothing off-screen, and
-the list filters wait behind a native disclosure button that works without JavaScript."""
+"""On a phone (390 x 844): the month calendar is a list of days with nothing off-screen, the
+list filters wait behind a native disclosure button that works without JavaScript, and Japanese
+headings wrap between phrases."""
 
 import datetime
 
@@ -7,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.events.factories import EventFactory
+from tests.news.factories import ReleaseFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -84,3 +86,36 @@ def test_filters_stay_open_beside_the_list_on_a_wide_screen(page):
     page.set_viewport_size(DESKTOP)
     page.goto("/ja/events/")
     assert page.get_by_label("月", exact=True).is_visible()
+
+
+def test_a_long_japanese_heading_wraps_between_phrases_not_inside_a_word(page):
+    # Without phrase breaking, a phone's line ends where the characters run out: 振興財 / 団.
+    long_ago = datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
+    release = ReleaseFactory(
+        title_ja="LINK-J、神戸の先端医療振興財団と相互提携の覚書を締結",
+        publish_at_ja=long_ago,
+        publish_at_en=long_ago,
+    )
+    page.set_viewport_size(PHONE)
+    page.goto(f"/ja/news/{release.slug}/")
+    lines = page.evaluate(
+        """(words) => {
+            const heading = document.querySelector('h1');
+            const text = heading.firstChild;
+            const lineCount = (start, end) => {
+                const range = document.createRange();
+                range.setStart(text, start);
+                range.setEnd(text, end);
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            };
+            const result = {heading: lineCount(0, text.length)};
+            for (const word of words) {
+                const at = text.data.indexOf(word);
+                result[word] = lineCount(at, at + word.length);
+            }
+            return result;
+        }""",
+        ["先端医療振興財団", "相互提携", "覚書", "締結"],
+    )
+    assert lines.pop("heading") >= 2, "the heading must wrap at this width for the test to mean"
+    assert set(lines.values()) == {1}, lines
