@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.template import Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -321,8 +322,6 @@ def test_a_kept_answer_that_used_something_personal_is_never_kept(rf, caplog):
 
 
 def test_the_tag_takes_one_name():
-    from django.template import Template, TemplateSyntaxError
-
     for wrong in ("{% shared %}", '{% shared "a" "b" %}'):
         with pytest.raises(TemplateSyntaxError, match="shared"):
             Template("{% load linkj %}" + wrong + "{% endshared %}")

@@ -209,8 +209,9 @@ def shared(parser, token):
     pages whose view says so (`share_fragments`, linkj.views.SharedPageMixin); elsewhere it
     renders as if the tag were not there.
 
-    The key holds the name, the language, the path and the whole query string. What is inside must not depend on the visitor (no form with a CSRF token,
-    no edit link, no nonce): such a rendering is never kept.
+    The key holds the name, the language, the path and the whole query string. What is
+    inside must not depend on the visitor (no form with a CSRF token, no edit link, no nonce):
+    such a rendering is never kept.
     """
     bits = token.split_contents()
     if len(bits) != 2:
